@@ -1,0 +1,25 @@
+// The site is built by `casebook build`, which passes where the generated
+// content lives and where the site goes through CASEBOOK_* environment variables.
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const contentDir = process.env.CASEBOOK_CONTENT_DIR ?? path.join(root, '.casebook', 'content');
+
+export default defineConfig({
+  root,
+  srcDir: path.join(root, 'src'),
+  publicDir: path.join(contentDir, 'public'),
+  outDir: process.env.CASEBOOK_OUT_DIR ?? path.join(root, 'dist'),
+  cacheDir: process.env.CASEBOOK_CACHE_DIR ?? path.join(contentDir, '..', '.astro-cache'),
+  site: process.env.CASEBOOK_SITE || undefined,
+  base: process.env.CASEBOOK_BASE || '/',
+  trailingSlash: 'ignore',
+  build: { format: 'directory' },
+  integrations: [mdx()],
+  markdown: { syntaxHighlight: false },
+  telemetry: false,
+  devToolbar: { enabled: false },
+});

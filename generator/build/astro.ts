@@ -1,0 +1,54 @@
+// Runs `astro build` on the generated content, in a child process so its
+// memory is released when it ends and its output can be shown as progress.
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CasebookError } from '../diagnostics/diagnostic.ts';
+import type { Logger } from '../logger.ts';
+
+/** The package root: where astro.config.mjs and src/ live. */
+export const SITE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface AstroBuildOptions {
+  contentDir: string;
+  outDir: string;
+  cacheDir: string;
+  site?: string;
+  base: string;
+}
+
+export async function runAstroBuild(options: AstroBuildOptions, logger: Logger): Promise<void> {
+  const require = createRequire(import.meta.url);
+  const astroBin = path.join(path.dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
+  const env = {
+    ...process.env,
+    CASEBOOK_CONTENT_DIR: options.contentDir,
+    CASEBOOK_OUT_DIR: options.outDir,
+    CASEBOOK_CACHE_DIR: options.cacheDir,
+    CASEBOOK_SITE: options.site ?? '',
+    CASEBOOK_BASE: options.base,
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
+  const tail: string[] = [];
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [astroBin, 'build', '--root', SITE_ROOT], { env, cwd: SITE_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const onLine = (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n')) {
+        // eslint-disable-next-line no-control-regex
+        const clean = line.replace(/\x1b\[[0-9;]*m/g, '').trim();
+        if (!clean) continue;
+        tail.push(clean);
+        if (tail.length > 40) tail.shift();
+        if (/error|warn|pages? built|Complete|generating static routes|Collecting/i.test(clean)) logger.progress(`astro: ${clean}`);
+      }
+    };
+    child.stdout.on('data', onLine);
+    child.stderr.on('data', onLine);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolve();
+      else reject(new CasebookError(`astro build failed (exit ${code}):\n${tail.join('\n')}`));
+    });
+  });
+}

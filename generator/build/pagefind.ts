@@ -1,0 +1,18 @@
+// Indexes the built site with Pagefind's Node API, the way Starlight does:
+// createIndex → addDirectory → writeFiles, errors checked, close() always.
+import * as pagefind from 'pagefind';
+import { CasebookError } from '../diagnostics/diagnostic.ts';
+
+export async function runPagefind(siteDir: string): Promise<{ pages: number }> {
+  const { index, errors } = await pagefind.createIndex({});
+  try {
+    if (!index) throw new CasebookError(`pagefind could not start: ${errors.join('; ')}`);
+    const added = await index.addDirectory({ path: siteDir });
+    if (added.errors.length) throw new CasebookError(`pagefind could not index ${siteDir}: ${added.errors.join('; ')}`);
+    const written = await index.writeFiles({ outputPath: `${siteDir}/pagefind` });
+    if (written.errors.length) throw new CasebookError(`pagefind could not write its index: ${written.errors.join('; ')}`);
+    return { pages: added.page_count };
+  } finally {
+    await pagefind.close();
+  }
+}

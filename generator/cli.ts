@@ -1,0 +1,170 @@
+// The command line is a thin shell: it parses flags and calls build()/generate().
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { build } from './build.ts';
+import { loadConfig } from './config/load.ts';
+import type { Diagnostic } from './diagnostics/diagnostic.ts';
+import { CasebookError, sortDiagnostics } from './diagnostics/diagnostic.ts';
+import { generate } from './generate.ts';
+import type { Logger } from './logger.ts';
+import { formatDuration } from './render/format.ts';
+import { writeFile } from 'node:fs/promises';
+
+const COMMON_FLAGS = `  --results DIR     An allure-results folder; repeat for CI shards (they merge into one run)
+  --config FILE     Config file (default: casebook.config.mjs/.js/.json in the current folder)
+  --title TEXT      Site title (default: "Test documentation")
+  --base-url URL    Where the site is served: https://host/path/ or /path/ (default: /)
+  --content DIR     Working folder for the generated Markdown (default: .casebook/content)
+  --templates DIR   Folder of *.md.hbs templates that replace the default ones
+  --quiet           Print only problems and the final summary line
+  -h, --help        Show this help`;
+
+const HELP: Record<string, string> = {
+  main: `casebook — living documentation from Allure results
+
+Usage:
+  casebook build --results DIR [--results DIR ...] [--out DIR] [options]
+  casebook generate --results DIR [--results DIR ...] [options]
+  casebook <command> --help
+
+Commands:
+  build      Read the results, write the pages, build the static site and its search index
+  generate   Read the results and write the Markdown content only (no site build)
+`,
+  build: `casebook build — results → static site with search
+
+Usage: casebook build --results DIR [--results DIR ...] --out DIR [options]
+
+  --out DIR         Where the static site is written (default: casebook-site)
+${COMMON_FLAGS}
+
+Writes summary.json at the root of the site. Exits 1 when no valid result was
+found or the site could not be built; rejected input files are listed, not fatal.
+`,
+  generate: `casebook generate — results → Markdown content (no site build)
+
+Usage: casebook generate --results DIR [--results DIR ...] [--content DIR] [options]
+
+${COMMON_FLAGS}
+`,
+};
+
+function stderrLogger(quiet: boolean): Logger {
+  const tty = process.stderr.isTTY;
+  let open = false;
+  const clear = () => {
+    if (open) process.stderr.write('\r\x1b[K');
+    open = false;
+  };
+  return {
+    progress(message) {
+      if (quiet) return;
+      if (tty) {
+        clear();
+        process.stderr.write(message.slice(0, (process.stderr.columns || 100) - 1));
+        open = true;
+      } else process.stderr.write(`${message}\n`);
+    },
+    info(message) {
+      clear();
+      process.stderr.write(`${message}\n`);
+    },
+    warn(message) {
+      clear();
+      process.stderr.write(`${message}\n`);
+    },
+  };
+}
+
+function printDiagnostics(list: readonly Diagnostic[], logger: Logger): void {
+  const shown = sortDiagnostics(list).filter((d) => d.severity !== 'info');
+  for (const d of shown.slice(0, 50)) {
+    logger.warn(`${d.severity === 'error' ? 'rejected' : 'warning'}: ${d.file ? `${d.file}${d.line ? `:${d.line}` : ''}: ` : ''}${d.message}${d.hint ? ` (${d.hint})` : ''}`);
+  }
+  if (shown.length > 50) logger.warn(`… and ${shown.length - 50} more; all are listed in summary.json and on the "Rejected input" page`);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const command = argv[0] && !argv[0].startsWith('-') ? argv[0] : undefined;
+  const rest = command ? argv.slice(1) : argv;
+  if (!command || !(command in HELP) || command === 'main') {
+    const wantsHelp = rest.includes('--help') || rest.includes('-h') || !command;
+    process[wantsHelp ? 'stdout' : 'stderr'].write(HELP.main as string);
+    if (command) process.stderr.write(`\nunknown command "${command}"\n`);
+    return wantsHelp && !command ? 0 : 2;
+  }
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: rest,
+      options: {
+        results: { type: 'string', multiple: true },
+        out: { type: 'string' },
+        config: { type: 'string' },
+        title: { type: 'string' },
+        'base-url': { type: 'string' },
+        content: { type: 'string' },
+        templates: { type: 'string' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    process.stderr.write(`casebook ${command}: ${(error as Error).message}\nRun "casebook ${command} --help" for the options.\n`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(HELP[command] as string);
+    return 0;
+  }
+  const logger = stderrLogger(values.quiet ?? false);
+  const started = performance.now();
+  try {
+    const config = await loadConfig({
+      file: values.config,
+      overrides: {
+        results: values.results,
+        out: command === 'build' ? values.out : undefined,
+        title: values.title,
+        baseUrl: values['base-url'],
+        content: values.content,
+        templates: values.templates,
+      },
+    });
+    const outcome = command === 'build' ? await build(config, logger) : await generate(config, logger);
+    printDiagnostics(outcome.diagnostics, logger);
+    const t = outcome.totals;
+    const rejected = outcome.summary.rejected.length;
+    const target = 'outDir' in outcome ? `site in ${outcome.outDir as string}` : `content in ${outcome.contentDir}`;
+    const where = target.replace(`${process.cwd()}${path.sep}`, '');
+    logger.info(
+      `casebook ${command}: ${t.total} tests (${t.passed} passed, ${t.failed} failed, ${t.broken} broken, ${t.skipped} skipped${t.unknown ? `, ${t.unknown} unknown` : ''}, ${t.flaky} flaky), ` +
+        `${outcome.tree.nodes.length - 1} features, ${rejected} rejected → ${where} in ${formatDuration(performance.now() - started)}`,
+    );
+    if (process.env.CASEBOOK_TIMINGS_FILE) {
+      const rounded = Object.fromEntries(Object.entries(outcome.timings).map(([k, v]) => [k, Math.round(v ?? 0)]));
+      await writeFile(process.env.CASEBOOK_TIMINGS_FILE, JSON.stringify(rounded) + '\n');
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof CasebookError) {
+      logger.warn(`casebook ${command}: ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ''}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+if (import.meta.main) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`casebook: unexpected error (a bug; please report it):\n${(error as Error).stack ?? String(error)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}

@@ -1,0 +1,58 @@
+// The one config schema: the config file and the CLI flags both land here.
+import { z } from 'zod';
+
+const linkPattern = z
+  .string()
+  .regex(/^https?:\/\/.*\{\}/, 'a http(s) URL containing {} where the link name goes, e.g. "https://github.com/acme/app/issues/{}"');
+
+export const configSchema = z.strictObject({
+  /**
+   * The site's title.
+   * @default "Test documentation"
+   */
+  title: z.string().min(1).default('Test documentation'),
+  /** Allure results folders (one per CI shard); they merge into one run. */
+  results: z.array(z.string().min(1)).min(1, 'at least one results folder'),
+  /**
+   * Where the static site is written.
+   * @default "casebook-site"
+   */
+  out: z.string().min(1).default('casebook-site'),
+  /**
+   * Where the generated Markdown content is written (a working folder the generator owns).
+   * @default ".casebook/content"
+   */
+  content: z.string().min(1).default('.casebook/content'),
+  /**
+   * Where the site will be served: a full URL (https://example.org/docs/) or a path (/docs/).
+   * @default "/"
+   */
+  baseUrl: z
+    .string()
+    .regex(/^(https?:\/\/[^\s]+|\/[^\s]*)$/, 'a http(s) URL or a path starting with "/"')
+    .default('/'),
+  /** A folder whose `*.md.hbs` files replace the default page templates of the same name. */
+  templates: z.string().min(1).optional(),
+  /**
+   * URL patterns for links that carry only a name, by link type.
+   * @default {}
+   */
+  links: z.record(z.string(), linkPattern).default({}),
+});
+
+export type CasebookConfig = z.output<typeof configSchema>;
+export type CasebookConfigInput = z.input<typeof configSchema>;
+
+/** Identity helper for typed `casebook.config.mjs` files. */
+export function defineConfig(config: CasebookConfigInput): CasebookConfigInput {
+  return config;
+}
+
+/** `https://example.org/docs` → site + '/docs/'; `/docs` → '/docs/'. */
+export function splitBaseUrl(baseUrl: string): { site?: string; base: string } {
+  if (/^https?:\/\//.test(baseUrl)) {
+    const url = new URL(baseUrl);
+    return { site: url.origin, base: url.pathname.replace(/\/?$/, '/') };
+  }
+  return { base: baseUrl.replace(/\/?$/, '/') };
+}

@@ -1,0 +1,134 @@
+// The one contract between the generator and the site: the schemas of the
+// generated content collections. Render tests validate every page's front
+// matter with these, and src/content.config.ts imports the same schemas.
+import { z } from 'zod';
+
+export const statusSchema = z.enum(['passed', 'failed', 'broken', 'skipped', 'unknown']);
+
+export const totalsSchema = z.object({
+  total: z.number().int(),
+  passed: z.number().int(),
+  failed: z.number().int(),
+  broken: z.number().int(),
+  skipped: z.number().int(),
+  unknown: z.number().int(),
+  flaky: z.number().int(),
+  durationMs: z.number(),
+});
+
+const crumbSchema = z.object({ title: z.string(), slug: z.string() });
+
+export const attachmentViewSchema = z.object({
+  name: z.string(),
+  href: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number().int(),
+  preview: z.enum(['image', 'text', 'html', 'video', 'download']),
+  /** Where it was attached: 'test', a step name path, or a fixture name. */
+  owner: z.string(),
+  /** For HTML attachments: the document, shown with `<iframe sandbox srcdoc>` and never served as a page. */
+  html: z.string().optional(),
+});
+
+/** `tests/<slug>.md`: one page per test identity (latest attempt + its retries). */
+export const testEntrySchema = z.object({
+  kind: z.literal('test'),
+  slug: z.string(),
+  key: z.string(),
+  title: z.string(),
+  fullName: z.string(),
+  status: statusSchema,
+  flaky: z.boolean(),
+  known: z.boolean(),
+  muted: z.boolean(),
+  durationMs: z.number(),
+  start: z.number(),
+  message: z.string(),
+  feature: z.object({ path: z.array(z.string()), slug: z.string(), crumbs: z.array(crumbSchema) }),
+  owner: z.string(),
+  severity: z.string(),
+  tags: z.array(z.string()),
+  labels: z.array(z.object({ name: z.string(), value: z.string() })),
+  retries: z.number().int(),
+  /** Sanitized HTML description, rendered by an Astro component. */
+  descriptionHtml: z.string(),
+  /** HTML attachments, shown in sandboxed iframes by an Astro component. */
+  htmlAttachments: z.array(attachmentViewSchema),
+});
+export type TestEntry = z.infer<typeof testEntrySchema>;
+
+const testRefSchema = z.object({
+  slug: z.string(),
+  title: z.string(),
+  status: statusSchema,
+  flaky: z.boolean(),
+  durationMs: z.number(),
+});
+export type TestRef = z.infer<typeof testRefSchema>;
+
+/** `features/<slug>.md`: one page per node of the epic > feature > story tree. */
+export const featureEntrySchema = z.object({
+  kind: z.literal('feature'),
+  slug: z.string(),
+  title: z.string(),
+  path: z.array(z.string()),
+  level: z.enum(['root', 'epic', 'feature', 'story']),
+  source: z.enum(['labels', 'suites', 'package', 'none', 'root']),
+  crumbs: z.array(crumbSchema),
+  totals: totalsSchema,
+  children: z.array(z.object({ slug: z.string(), title: z.string(), level: z.string(), totals: totalsSchema })),
+  tests: z.array(testRefSchema),
+});
+export type FeatureEntry = z.infer<typeof featureEntrySchema>;
+
+export const rejectedSchema = z.object({
+  file: z.string(),
+  reason: z.string(),
+  code: z.string(),
+});
+
+const executorViewSchema = z.object({
+  name: z.string(),
+  type: z.string(),
+  buildName: z.string(),
+  /** Only http(s) URLs survive; others become ''. */
+  buildUrl: z.string(),
+});
+
+/** `pages/overview.md`, `pages/features.md`, `pages/rejected.md`. */
+export const pageEntrySchema = z.object({
+  kind: z.literal('page'),
+  slug: z.enum(['overview', 'features', 'rejected']),
+  title: z.string(),
+  runTitle: z.string(),
+  totals: totalsSchema,
+  passRate: z.number(),
+  start: z.number(),
+  stop: z.number(),
+  environment: z.array(z.object({ name: z.string(), values: z.array(z.string()) })),
+  executors: z.array(executorViewSchema),
+  features: z.array(z.object({ slug: z.string(), title: z.string(), level: z.string(), totals: totalsSchema })),
+  rejected: z.array(rejectedSchema),
+  warnings: z.number().int(),
+});
+export type PageEntry = z.infer<typeof pageEntrySchema>;
+
+/** `public/summary.json` at the root of the site. */
+export const summarySchema = z.object({
+  version: z.literal(1),
+  title: z.string(),
+  run: totalsSchema.extend({ start: z.number(), stop: z.number() }),
+  passRate: z.number(),
+  features: z.number().int(),
+  rejected: z.array(rejectedSchema),
+  diagnostics: z.array(
+    z.object({
+      severity: z.enum(['error', 'warning', 'info']),
+      code: z.string(),
+      message: z.string(),
+      file: z.string().optional(),
+      line: z.number().optional(),
+    }),
+  ),
+});
+export type Summary = z.infer<typeof summarySchema>;

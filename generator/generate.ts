@@ -1,0 +1,137 @@
+// generate(): read → model → link → render → write. The content folder it
+// writes is what the Astro site reads; `build()` then runs Astro and Pagefind.
+import path from 'node:path';
+import type { CasebookConfig } from './config/schema.ts';
+import { splitBaseUrl } from './config/schema.ts';
+import type { Diagnostic } from './diagnostics/diagnostic.ts';
+import { CasebookError, createDiagnosticList } from './diagnostics/diagnostic.ts';
+import type { FeatureTree } from './link/feature-tree.ts';
+import { buildFeatureTree } from './link/feature-tree.ts';
+import type { Logger, Timings } from './logger.ts';
+import { silentLogger } from './logger.ts';
+import { assembleRun } from './model/run.ts';
+import { totalsOf } from './model/totals.ts';
+import type { Run, RunTotals } from './model/types.ts';
+import { mapConcurrent } from './read/map-concurrent.ts';
+import type { ShardContent } from './read/results-folder.ts';
+import { readResultsFolder } from './read/results-folder.ts';
+import { renderFeature } from './render/feature-page.ts';
+import { markdownFile } from './render/frontmatter.ts';
+import { renderRunPages } from './render/run-pages.ts';
+import { loadTemplates } from './render/templates.ts';
+import { crumbsOf, renderTest } from './render/test-page.ts';
+import { openContentWriter } from './write/content-folder.ts';
+import { buildSummary } from './write/summary.ts';
+import type { Summary } from './contract/collections.ts';
+
+export interface GenerateResult {
+  run: Run;
+  totals: RunTotals;
+  tree: FeatureTree;
+  diagnostics: Diagnostic[];
+  summary: Summary;
+  contentDir: string;
+  timings: Timings;
+}
+
+export async function generate(config: CasebookConfig, logger: Logger = silentLogger): Promise<GenerateResult> {
+  const timings: Timings = {};
+  const diagnostics = createDiagnosticList();
+  let clock = performance.now();
+  const lap = (stage: keyof Timings) => {
+    const now = performance.now();
+    timings[stage] = (timings[stage] ?? 0) + (now - clock);
+    clock = now;
+  };
+
+  // read
+  const shards: ShardContent[] = [];
+  for (const [index, folder] of config.results.entries()) {
+    const label = path.relative(process.cwd(), folder) || '.';
+    try {
+      shards.push(
+        await readResultsFolder(folder, index, diagnostics, ({ done, total }) => logger.progress(`read ${label}: ${done}/${total} files`)),
+      );
+    } catch (error) {
+      diagnostics.report({ severity: 'error', code: 'results/unreadable-folder', message: `cannot read results folder: ${(error as Error).message}`, file: label, rejected: true });
+    }
+  }
+  for (const shard of shards) shard.label = path.relative(process.cwd(), shard.folder) || '.';
+  lap('read');
+
+  // model + link
+  const run = assembleRun(shards);
+  if (run.results.length === 0) {
+    const problems = diagnostics.list.filter((d) => d.severity === 'error');
+    throw new CasebookError(`no valid test results were found in ${config.results.map((r) => path.relative(process.cwd(), r) || '.').join(', ')}`, {
+      hint:
+        problems.length > 0
+          ? `${problems.length} problem(s): ${problems.slice(0, 3).map((d) => `${d.file ?? ''}: ${d.message}`).join('; ')}`
+          : 'point --results at the allure-results folder your test run wrote (it holds *-result.json files)',
+    });
+  }
+  const tree = buildFeatureTree(run.results);
+  const totals = totalsOf(run.results);
+  const byPath = new Map(tree.nodes.map((n) => [n.path.join('\u0000'), n]));
+  const nodeByPath = (p: string[]) => byPath.get(p.join('\u0000'));
+  lap('link');
+
+  // render + write, page by page so memory stays flat
+  const { base } = splitBaseUrl(config.baseUrl);
+  const options = { base, linkPatterns: config.links };
+  const templates = await loadTemplates(config.templates);
+  const writer = await openContentWriter(config.content);
+  const resultByKey = new Map(run.results.map((r) => [r.key, r]));
+  let written = 0;
+  const total = run.results.length + tree.nodes.length;
+  await mapConcurrent(run.results, 16, async (result) => {
+    const node = tree.nodeOf.get(result.key)!;
+    const start = performance.now();
+    const page = renderTest(result, node, crumbsOf(node, nodeByPath), options, templates.test);
+    const text = markdownFile(page.frontmatter, page.body);
+    timings.render = (timings.render ?? 0) + (performance.now() - start);
+    await writer.write(`tests/${result.slug}.md`, text);
+    for (const a of collectFiles(result)) await writer.copy(a.path, `public/${a.href}`);
+    if (++written % 1000 === 0) logger.progress(`write: ${written}/${total} pages`);
+  });
+  for (const node of tree.nodes) {
+    if (node.level === 'root') continue;
+    const start = performance.now();
+    const tests = node.results.map((key) => {
+      const r = resultByKey.get(key)!;
+      return { slug: r.slug, title: r.name, status: r.status, flaky: r.flaky, durationMs: r.durationMs };
+    });
+    const page = renderFeature(node, crumbsOf(node, nodeByPath), tests, options, templates.feature);
+    const text = markdownFile(page.frontmatter, page.body);
+    timings.render = (timings.render ?? 0) + (performance.now() - start);
+    await writer.write(`features/${node.slug}.md`, text);
+    written++;
+  }
+  const title = config.title;
+  for (const page of renderRunPages({ title, run, totals, root: tree.root, diagnostics: diagnostics.list }, options, templates)) {
+    await writer.write(`pages/${page.frontmatter.slug}.md`, markdownFile(page.frontmatter, page.body));
+  }
+  const summary = buildSummary(title, run, totals, tree.nodes.length - 1, diagnostics.list);
+  await writer.write('public/summary.json', JSON.stringify(summary, null, 2) + '\n');
+  const outcome = await writer.finish();
+  logger.progress(`write: ${outcome.files} files (${outcome.changed} changed, ${outcome.removed} stale removed)`);
+  const now = performance.now();
+  timings.write = now - clock - (timings.render ?? 0);
+  return { run, totals, tree, diagnostics: diagnostics.list, summary, contentDir: writer.dir, timings };
+}
+
+function collectFiles(result: Run['results'][number]) {
+  const files = [...result.attachments];
+  const walk = (steps: typeof result.steps) => {
+    for (const s of steps) {
+      files.push(...s.attachments);
+      walk(s.steps);
+    }
+  };
+  walk(result.steps);
+  for (const f of [...result.setup, ...result.teardown]) {
+    files.push(...f.attachments);
+    walk(f.steps);
+  }
+  return files;
+}

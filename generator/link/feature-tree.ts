@@ -1,0 +1,83 @@
+// The feature tree: epic > feature > story from labels; without them the
+// suites (parentSuite > suite > subSuite), then package > testClass.
+import { shortHash, slugify } from '../model/identity.ts';
+import { addToTotals, emptyTotals } from '../model/totals.ts';
+import type { FeatureLevel, FeatureNode, Label, Result } from '../model/types.ts';
+
+export const UNGROUPED = 'Ungrouped';
+
+function first(labels: readonly Label[], name: string): string {
+  return labels.find((l) => l.name === name && l.value.trim())?.value.trim() ?? '';
+}
+
+/** Where a result sits in the tree, and which labels put it there. */
+export function featurePathOf(result: Pick<Result, 'labels'>): { path: string[]; source: FeatureNode['source'] } {
+  const { labels } = result;
+  const behaviors = ['epic', 'feature', 'story'].map((n) => first(labels, n)).filter(Boolean);
+  if (behaviors.length > 0) return { path: behaviors, source: 'labels' };
+  const suites = ['parentSuite', 'suite', 'subSuite'].map((n) => first(labels, n)).filter(Boolean);
+  if (suites.length > 0) return { path: suites, source: 'suites' };
+  const code = ['package', 'testClass'].map((n) => first(labels, n)).filter(Boolean);
+  if (code.length > 0) return { path: code, source: 'package' };
+  return { path: [UNGROUPED], source: 'none' };
+}
+
+const LEVELS: FeatureLevel[] = ['epic', 'feature', 'story'];
+
+function newNode(path: string[], slug: string, source: FeatureNode['source']): FeatureNode {
+  return {
+    path,
+    slug,
+    title: path.length ? (path[path.length - 1] as string) : 'All features',
+    level: path.length === 0 ? 'root' : (LEVELS[Math.min(path.length, 3) - 1] as FeatureLevel),
+    source,
+    children: [],
+    results: [],
+    totals: emptyTotals(),
+  };
+}
+
+export interface FeatureTree {
+  root: FeatureNode;
+  /** Every node, parents before children, in tree order. */
+  nodes: FeatureNode[];
+  /** The node each result sits in, by result key. */
+  nodeOf: Map<string, FeatureNode>;
+}
+
+export function buildFeatureTree(results: readonly Result[]): FeatureTree {
+  const root = newNode([], '', 'root');
+  const byPath = new Map<string, FeatureNode>([['', root]]);
+  const slugs = new Set<string>(['']);
+  const nodeOf = new Map<string, FeatureNode>();
+  for (const result of results) {
+    const { path, source } = featurePathOf(result);
+    let node = root;
+    addToTotals(node.totals, result);
+    for (let depth = 1; depth <= path.length; depth++) {
+      const sub = path.slice(0, depth);
+      const id = sub.join('\u0000');
+      let child = byPath.get(id);
+      if (!child) {
+        let slug = [node.slug, slugify(sub[depth - 1] as string)].filter(Boolean).join('/');
+        if (slugs.has(slug)) slug = `${slug}-${shortHash(id, 6)}`;
+        slugs.add(slug);
+        child = newNode(sub, slug, source);
+        byPath.set(id, child);
+        node.children.push(child);
+      }
+      node = child;
+      addToTotals(node.totals, result);
+    }
+    node.results.push(result.key);
+    nodeOf.set(result.key, node);
+  }
+  const nodes: FeatureNode[] = [];
+  const visit = (node: FeatureNode) => {
+    node.children.sort((a, b) => a.title.localeCompare(b.title));
+    nodes.push(node);
+    node.children.forEach(visit);
+  };
+  visit(root);
+  return { root, nodes, nodeOf };
+}

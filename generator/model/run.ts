@@ -1,0 +1,51 @@
+// Assembles the shards read from disk into one Run.
+import type { Category, EnvironmentEntry, Executor, Run } from './types.ts';
+import type { ShardContent } from '../read/results-folder.ts';
+import { attachFixtures } from './fixtures.ts';
+import { collapseRetries } from './retries.ts';
+
+function mergeEnvironment(shards: readonly ShardContent[]): EnvironmentEntry[] {
+  const merged = new Map<string, string[]>();
+  for (const shard of shards) {
+    for (const [name, value] of shard.environment) {
+      const values = merged.get(name) ?? [];
+      if (!values.includes(value)) values.push(value);
+      merged.set(name, values);
+    }
+  }
+  return [...merged].map(([name, values]) => ({ name, values })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function mergeCategories(shards: readonly ShardContent[]): Category[] {
+  const seen = new Set<string>();
+  const categories: Category[] = [];
+  for (const category of shards.flatMap((s) => s.categories)) {
+    const { shard: _shard, ...definition } = category;
+    const signature = JSON.stringify(definition);
+    if (seen.has(signature)) continue;
+    seen.add(signature);
+    categories.push(category);
+  }
+  return categories;
+}
+
+export function assembleRun(shards: readonly ShardContent[]): Run {
+  const attempts = shards.flatMap((s) => s.attempts);
+  attachFixtures(attempts, shards.flatMap((s) => s.containers));
+  const results = collapseRetries(attempts);
+  let start = Infinity;
+  let stop = 0;
+  for (const a of attempts) {
+    if (a.start > 0 && a.start < start) start = a.start;
+    if (a.stop > stop) stop = a.stop;
+  }
+  return {
+    results,
+    environment: mergeEnvironment(shards),
+    executors: shards.map((s) => s.executor).filter((e): e is Executor => e !== undefined),
+    categories: mergeCategories(shards),
+    shards: shards.map((s) => s.label),
+    start: Number.isFinite(start) ? start : 0,
+    stop,
+  };
+}

@@ -1,0 +1,24 @@
+import type { Result, RunTotals } from './types.ts';
+
+export function emptyTotals(): RunTotals {
+  return { total: 0, passed: 0, failed: 0, broken: 0, skipped: 0, unknown: 0, flaky: 0, durationMs: 0 };
+}
+
+export function addToTotals(totals: RunTotals, result: Pick<Result, 'status' | 'flaky' | 'durationMs'>): void {
+  totals.total++;
+  totals[result.status]++;
+  if (result.flaky) totals.flaky++;
+  totals.durationMs += result.durationMs;
+}
+
+export function totalsOf(results: readonly Result[]): RunTotals {
+  const totals = emptyTotals();
+  for (const result of results) addToTotals(totals, result);
+  return totals;
+}
+
+/** Passed among the tests that ran (skipped and unknown left out), as a percentage. */
+export function passRate(totals: RunTotals): number {
+  const ran = totals.passed + totals.failed + totals.broken;
+  return ran === 0 ? 0 : Math.round((totals.passed / ran) * 1000) / 10;
+}

@@ -1,0 +1,50 @@
+// `categories.json`: Allure's failure categories. Kept per shard; applied by a later stage.
+import path from 'node:path';
+import type { Category, Status } from '../model/types.ts';
+import { readStatus } from './allure-execution.ts';
+import { readJsonFile } from './json-file.ts';
+import { arr, isObject, str } from './raw.ts';
+import type { FileReader } from './reader.ts';
+import { displayPath } from './reader.ts';
+
+export const categoriesReader: FileReader<Category[]> = {
+  name: 'categories',
+  matches: (fileName) => fileName === 'categories.json',
+  async read(file, ctx) {
+    const raw = await readJsonFile(file, ctx, 'categories');
+    if (raw === undefined) return undefined;
+    const shown = displayPath(ctx, path.basename(file));
+    if (!Array.isArray(raw)) {
+      ctx.diagnostics.report({ severity: 'error', code: 'categories/not-an-array', message: 'expected a JSON array of categories', file: shown, rejected: true });
+      return undefined;
+    }
+    const categories: Category[] = [];
+    raw.forEach((entry, index) => {
+      if (!isObject(entry) || !str(entry.name)) {
+        ctx.diagnostics.report({ severity: 'error', code: 'categories/invalid-entry', message: `entry ${index} has no "name"; it was left out`, file: shown, rejected: true });
+        return;
+      }
+      for (const key of ['messageRegex', 'traceRegex'] as const) {
+        const pattern = entry[key];
+        if (typeof pattern !== 'string') continue;
+        try {
+          new RegExp(pattern);
+        } catch (error) {
+          ctx.diagnostics.report({ severity: 'warning', code: 'categories/invalid-regex', message: `category "${str(entry.name)}": ${key} is not a valid regular expression (${(error as Error).message})`, file: shown, rejected: false });
+        }
+      }
+      const statuses = arr(entry.matchedStatuses).map(readStatus);
+      const category: Category = {
+        name: str(entry.name),
+        description: str(entry.description),
+        matchedStatuses: statuses.length > 0 ? [...new Set(statuses)] : (['failed', 'broken'] as Status[]),
+        shard: ctx.shard,
+      };
+      if (typeof entry.messageRegex === 'string') category.messageRegex = entry.messageRegex;
+      if (typeof entry.traceRegex === 'string') category.traceRegex = entry.traceRegex;
+      if (typeof entry.flaky === 'boolean') category.flaky = entry.flaky;
+      categories.push(category);
+    });
+    return categories;
+  },
+};

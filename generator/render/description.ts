@@ -1,0 +1,35 @@
+// A result's `description` is Markdown written in test code: kept as Markdown,
+// but raw HTML becomes visible text and unsafe links lose their URL.
+import type { Root } from 'mdast';
+import { remark } from 'remark';
+import remarkGfm from 'remark-gfm';
+import { visit, SKIP } from 'unist-util-visit';
+import { safeUrl } from './markdown.ts';
+
+function neutralize() {
+  return (tree: Root) => {
+    visit(tree, (node, index, parent) => {
+      if (node.type === 'html' && parent && index !== undefined) {
+        parent.children.splice(index, 1, { type: 'text', value: node.value } as never);
+        return SKIP;
+      }
+      if (node.type === 'link' && parent && index !== undefined && !safeUrl(node.url)) {
+        parent.children.splice(index, 1, ...(node.children as never[]));
+        return [SKIP, index];
+      }
+      if (node.type === 'definition' && !safeUrl(node.url)) node.url = '#';
+      if (node.type === 'image' && parent && index !== undefined && !safeUrl(node.url)) {
+        parent.children.splice(index, 1, { type: 'text', value: node.alt ?? '' } as never);
+        return SKIP;
+      }
+      return undefined;
+    });
+  };
+}
+
+const processor = remark().use(remarkGfm).use(neutralize).data('settings', { bullet: '-', fences: true });
+
+export function safeDescription(markdown: string): string {
+  if (!markdown.trim()) return '';
+  return String(processor.processSync(markdown)).trimEnd();
+}

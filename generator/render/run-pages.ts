@@ -1,0 +1,76 @@
+// The run-wide pages: overview, the features index and rejected input.
+import type { ListItem } from 'mdast';
+import type { PageEntry } from '../contract/collections.ts';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { FeatureNode, Run, RunTotals } from '../model/types.ts';
+import { passRate } from '../model/totals.ts';
+import { formatDuration } from './format.ts';
+import { inlineCode, link, list, listItem, paragraph, safeUrl, stringify, table, text } from './markdown.ts';
+import type { RenderedPage, RenderOptions } from './test-page.ts';
+
+export interface RunPagesInput {
+  title: string;
+  run: Run;
+  totals: RunTotals;
+  root: FeatureNode;
+  diagnostics: readonly Diagnostic[];
+}
+
+export function rejectedOf(diagnostics: readonly Diagnostic[]) {
+  return diagnostics.filter((d) => d.rejected).map((d) => ({ file: d.file ?? '', reason: d.message, code: d.code }));
+}
+
+function countsLine(t: RunTotals): string {
+  const parts = [`${t.total} tests`, `${t.passed} passed`];
+  for (const s of ['failed', 'broken', 'skipped', 'unknown'] as const) if (t[s]) parts.push(`${t[s]} ${s}`);
+  if (t.flaky) parts.push(`${t.flaky} flaky`);
+  return parts.join(' · ');
+}
+
+function treeList(nodes: readonly FeatureNode[], base: string): ListItem[] {
+  return nodes.map((n) =>
+    listItem([
+      paragraph(link(`${base}features/${n.slug}/`, text(n.title)), text(` — ${countsLine(n.totals)}`)),
+      ...(n.children.length ? [list(treeList(n.children, base))] : []),
+    ]),
+  );
+}
+
+export function renderRunPages(input: RunPagesInput, options: RenderOptions, templates: Record<'overview' | 'features' | 'rejected', (view: object) => string>): RenderedPage<PageEntry>[] {
+  const { run, totals, root, diagnostics } = input;
+  const rejected = rejectedOf(diagnostics);
+  const common = {
+    kind: 'page' as const,
+    runTitle: input.title,
+    totals,
+    passRate: passRate(totals),
+    start: run.start,
+    stop: run.stop,
+    environment: run.environment,
+    executors: run.executors.map((e) => ({ name: e.name, type: e.type, buildName: e.buildName, buildUrl: safeUrl(e.buildUrl) ? e.buildUrl : '' })),
+    features: root.children.map((c) => ({ slug: c.slug, title: c.title, level: c.level, totals: c.totals })),
+    rejected,
+    warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+  };
+  const base = options.base;
+  const overviewView = {
+    base,
+    summary: stringify([paragraph(text(`${countsLine(totals)} · pass rate ${passRate(totals)}% · ${formatDuration(Math.max(0, run.stop - run.start))} wall time`))]),
+    shards: run.shards.length > 1 ? stringify([paragraph(text(`Merged from ${run.shards.length} results folders: `), ...run.shards.flatMap((s, i) => [...(i ? [text(', ')] : []), inlineCode(s)]))]) : '',
+    rejectedCount: rejected.length,
+    rejectedLink: rejected.length ? stringify([paragraph(link(`${base}rejected/`, text(`${rejected.length} input file(s) or part(s) were rejected — see why`)))]) : '',
+  };
+  const featuresView = { base, tree: stringify(root.children.length ? [list(treeList(root.children, base))] : []) };
+  const rejectedView = {
+    base,
+    count: rejected.length,
+    table: rejected.length
+      ? stringify([table(['File', 'Reason', 'Code'], rejected.map((r) => [inlineCode(r.file || '(run)'), text(r.reason.replace(/\s*\n\s*/g, ' ')), inlineCode(r.code)]))])
+      : '',
+  };
+  return [
+    { frontmatter: { ...common, slug: 'overview', title: input.title }, body: templates.overview(overviewView) },
+    { frontmatter: { ...common, slug: 'features', title: 'Features' }, body: templates.features(featuresView) },
+    { frontmatter: { ...common, slug: 'rejected', title: 'Rejected input' }, body: templates.rejected(rejectedView) },
+  ];
+}

@@ -1,0 +1,71 @@
+// The writer owns its folder: it writes only below it, leaves files whose
+// content did not change untouched (so Astro's cache stays warm), and
+// deletes the files an earlier run wrote that this run did not.
+import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { CasebookError } from '../diagnostics/diagnostic.ts';
+
+const MANIFEST = '.casebook-manifest.json';
+
+export interface ContentWriter {
+  readonly dir: string;
+  write(relative: string, text: string): Promise<void>;
+  copy(from: string, relative: string): Promise<void>;
+  /** Removes stale files, writes the manifest; returns how many files were written and removed. */
+  finish(): Promise<{ files: number; changed: number; removed: number }>;
+}
+
+function inside(dir: string, relative: string): string {
+  const target = path.resolve(dir, relative);
+  if (target === dir || !target.startsWith(dir + path.sep)) {
+    throw new CasebookError(`refusing to write ${relative}: it is outside the content folder ${dir}`);
+  }
+  return target;
+}
+
+export async function openContentWriter(dir: string): Promise<ContentWriter> {
+  const root = path.resolve(dir);
+  await mkdir(root, { recursive: true });
+  const previous: string[] = await readFile(path.join(root, MANIFEST), 'utf8')
+    .then((t) => JSON.parse(t) as string[])
+    .catch(() => []);
+  const written = new Set<string>();
+  const madeDirs = new Set<string>();
+  let changed = 0;
+  const ensureDir = async (file: string) => {
+    const parent = path.dirname(file);
+    if (madeDirs.has(parent)) return;
+    await mkdir(parent, { recursive: true });
+    madeDirs.add(parent);
+  };
+  return {
+    dir: root,
+    async write(relative, text) {
+      const target = inside(root, relative);
+      written.add(relative);
+      const old = await readFile(target, 'utf8').catch(() => undefined);
+      if (old === text) return;
+      await ensureDir(target);
+      await writeFile(target, text);
+      changed++;
+    },
+    async copy(from, relative) {
+      const target = inside(root, relative);
+      if (written.has(relative)) return;
+      written.add(relative);
+      const [a, b] = await Promise.all([stat(from), stat(target).catch(() => undefined)]);
+      if (b && b.size === a.size && b.mtimeMs >= a.mtimeMs) return;
+      await ensureDir(target);
+      // copyFile streams in the kernel: attachments are never loaded into memory.
+      await copyFile(from, target);
+      changed++;
+    },
+    async finish() {
+      const stale = previous.filter((p) => !written.has(p));
+      await Promise.all(stale.map((p) => rm(inside(root, p), { force: true })));
+      const manifest = [...written].sort();
+      await writeFile(path.join(root, MANIFEST), JSON.stringify(manifest, null, 0));
+      return { files: written.size, changed, removed: stale.length };
+    },
+  };
+}
