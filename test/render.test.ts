@@ -1,0 +1,110 @@
+// Rendering: every generated page satisfies the contract the site reads,
+// and untrusted text is escaped as Markdown.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import fg from 'fast-glob';
+import { parse as parseYaml } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { featureEntrySchema, pageEntrySchema, summarySchema, testEntrySchema } from '../generator/contract/collections.ts';
+import { loadConfig } from '../generator/config/load.ts';
+import { generate } from '../generator/generate.ts';
+import { safeDescription } from '../generator/render/description.ts';
+import { code, paragraph, stringify, text } from '../generator/render/markdown.ts';
+import { tempDir } from './support/site.ts';
+import { remark } from 'remark';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+
+/** The node types a Markdown parser sees in `md`. */
+function nodeTypes(md: string): string[] {
+  const types = new Set<string>();
+  visit(remark().parse(md), (node) => {
+    types.add(node.type);
+  });
+  return [...types];
+}
+
+async function generateFixtures(overrides: Record<string, unknown> = {}) {
+  const dir = await tempDir('render');
+  const results = ['vitest', 'jest', 'mocha', 'cucumber'].map((a) => path.resolve('test/fixtures', a, 'allure-results'));
+  const config = await loadConfig({ cwd: dir, overrides: { results, content: path.join(dir, 'content'), ...overrides } });
+  return { dir, ...(await generate(config)) };
+}
+
+function frontmatter(text: string): unknown {
+  const match = /^---\n([\s\S]*?)\n---\n/.exec(text);
+  if (!match) throw new Error('no front matter');
+  return parseYaml(match[1]!);
+}
+
+describe('generated content', () => {
+  it('validates against the contract schemas the site uses', async () => {
+    const { contentDir, run, tree } = await generateFixtures();
+    const files = await fg('**/*.md', { cwd: contentDir });
+    const tests = files.filter((f) => f.startsWith('tests/'));
+    const features = files.filter((f) => f.startsWith('features/'));
+    expect(tests.length).toBe(run.results.length);
+    expect(features.length).toBe(tree.nodes.length - 1);
+    for (const file of files) {
+      const data = frontmatter(await readFile(path.join(contentDir, file), 'utf8'));
+      const schema = file.startsWith('tests/') ? testEntrySchema : file.startsWith('features/') ? featureEntrySchema : pageEntrySchema;
+      const parsed = schema.safeParse(data);
+      expect(parsed.success, `${file}: ${parsed.error?.message}`).toBe(true);
+    }
+    summarySchema.parse(JSON.parse(await readFile(path.join(contentDir, 'public/summary.json'), 'utf8')));
+  });
+
+  it('is byte-identical when generated twice from the same input', async () => {
+    const a = await generateFixtures();
+    const b = await generateFixtures();
+    const files = (await fg('**/*', { cwd: a.contentDir, dot: true })).sort();
+    expect((await fg('**/*', { cwd: b.contentDir, dot: true })).sort()).toEqual(files);
+    for (const file of files) {
+      expect(await readFile(path.join(b.contentDir, file)), file).toEqual(await readFile(path.join(a.contentDir, file)));
+    }
+  });
+
+  it('removes the pages of tests that left the run, and only those', async () => {
+    const dir = await tempDir('stale');
+    const content = path.join(dir, 'content');
+    const all = await loadConfig({ cwd: dir, overrides: { results: ['jest', 'mocha'].map((a) => path.resolve('test/fixtures', a, 'allure-results')), content } });
+    const first = await generate(all);
+    const jestOnly = await generate({ ...all, results: [all.results[0]!] });
+    const pages = await fg('tests/*.md', { cwd: content });
+    expect(pages.length).toBe(jestOnly.run.results.length);
+    expect(pages.length).toBeLessThan(first.run.results.length);
+  });
+
+  it('uses the user template when one is given', async () => {
+    const dir = await tempDir('templates');
+    const { writeFile, mkdir } = await import('node:fs/promises');
+    await mkdir(path.join(dir, 'tpl'));
+    await writeFile(path.join(dir, 'tpl/test.md.hbs'), 'CUSTOM {{title}}\n\n{{steps}}\n');
+    const { contentDir, run } = await generateFixtures({ templates: path.join(dir, 'tpl') });
+    const page = await readFile(path.join(contentDir, 'tests', `${run.results[0]!.slug}.md`), 'utf8');
+    expect(page).toMatch(/\nCUSTOM /);
+    expect(page).not.toContain('## Details');
+  });
+});
+
+describe('Markdown escaping', () => {
+  it('turns markup in text into literal characters', () => {
+    const hostile = '<script>x</script> [a](javascript:y) *b* # c';
+    const md = stringify([paragraph(text(hostile))]);
+    expect(nodeTypes(md)).toEqual(['root', 'paragraph', 'text']);
+    expect(toString(remark().parse(md))).toBe(hostile);
+  });
+  it('fences code longer than any backtick run inside it', () => {
+    const md = stringify([code('before\n```\n<b>x</b>\n````\nafter')]);
+    expect(md.startsWith('`````')).toBe(true);
+  });
+  it('keeps description Markdown but not its HTML or unsafe links', () => {
+    const md = safeDescription('# Title\n\n<div onclick="x()">hi</div>\n\n[ok](https://a.example) [bad](javascript:alert(1)) ![i](data:image/png;base64,xx)');
+    expect(md).toContain('# Title');
+    expect(md).toContain('[ok](https://a.example)');
+    expect(nodeTypes(md)).not.toContain('html');
+    expect(md).toContain('hi');
+    expect(md).not.toContain('javascript:');
+    expect(md).not.toContain('data:image');
+  });
+});

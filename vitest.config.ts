@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// Casebook's own test run writes Allure results (dogfood): `npm run docs`
+// builds Casebook's living documentation from them.
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+    setupFiles: ['allure-vitest/setup'],
+    reporters: ['default', ['allure-vitest/reporter', { resultsDir: 'allure-results' }]],
+  },
+});
