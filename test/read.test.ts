@@ -114,3 +114,11 @@ describe('shards', () => {
     expect(a).toEqual(b);
   });
 });
+
+describe('errors outside any test', () => {
+  it('mocha: a failing before-all hook whose tests were never written is kept as a global error', async () => {
+    const { run } = await readRun('mocha');
+    expect(run.globalErrors.length).toBeGreaterThan(0);
+    expect(run.globalErrors.every((e) => e.file.endsWith('-globals.json') && e.message.length > 0)).toBe(true);
+  });
+});

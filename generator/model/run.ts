@@ -41,6 +41,7 @@ export function assembleRun(shards: readonly ShardContent[]): Run {
   }
   return {
     results,
+    globalErrors: shards.flatMap((s) => s.globalErrors),
     environment: mergeEnvironment(shards),
     executors: shards.map((s) => s.executor).filter((e): e is Executor => e !== undefined),
     categories: mergeCategories(shards),

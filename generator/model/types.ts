@@ -153,8 +153,16 @@ export interface EnvironmentEntry {
   values: string[];
 }
 
+/** An error reported outside any test (allure-js `*-globals.json`). */
+export interface GlobalError {
+  message: string;
+  trace: string;
+  file: string;
+}
+
 export interface Run {
   results: Result[];
+  globalErrors: GlobalError[];
   environment: EnvironmentEntry[];
   executors: Executor[];
   categories: Category[];

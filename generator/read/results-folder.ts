@@ -3,7 +3,8 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { DiagnosticSink } from '../diagnostics/diagnostic.ts';
-import type { Category, Executor, Result } from '../model/types.ts';
+import type { Category, Executor, GlobalError, Result } from '../model/types.ts';
+import { globalsReader } from './globals.ts';
 import type { Container } from './allure-container.ts';
 import { allureContainerReader } from './allure-container.ts';
 import { allureResultReader } from './allure-result.ts';
@@ -24,6 +25,7 @@ export interface ShardContent {
   categories: Category[];
   environment: Environment;
   executor?: Executor;
+  globalErrors: GlobalError[];
 }
 
 export interface ReadProgress {
@@ -43,7 +45,7 @@ export async function readResultsFolder(
   if (!(await stat(folder)).isDirectory()) throw new Error(`${label} is not a folder`);
   const ctx: ShardContext = { folder, label, shard, diagnostics };
   const names = (await readdir(folder)).sort();
-  const content: ShardContent = { folder, label, shard, attempts: [], containers: [], categories: [], environment: [] };
+  const content: ShardContent = { folder, label, shard, attempts: [], containers: [], categories: [], environment: [], globalErrors: [] };
   const resultFiles = names.filter(allureResultReader.matches);
   const containerFiles = names.filter(allureContainerReader.matches);
   const total = resultFiles.length + containerFiles.length;
@@ -64,6 +66,9 @@ export async function readResultsFolder(
   });
   content.attempts = attempts.filter((r): r is Result => r !== undefined);
   content.containers = containers.filter((c): c is Container => c !== undefined);
+  for (const name of names.filter(globalsReader.matches)) {
+    content.globalErrors.push(...((await globalsReader.read(path.join(folder, name), ctx)) ?? []));
+  }
   if (names.some(categoriesReader.matches)) {
     content.categories = (await categoriesReader.read(path.join(folder, 'categories.json'), ctx)) ?? [];
   }

@@ -5,7 +5,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { FeatureNode, Run, RunTotals } from '../model/types.ts';
 import { passRate } from '../model/totals.ts';
 import { formatDuration } from './format.ts';
-import { inlineCode, link, list, listItem, paragraph, safeUrl, stringify, table, text } from './markdown.ts';
+import { code, inlineCode, link, list, listItem, paragraph, safeUrl, stringify, table, text } from './markdown.ts';
 import type { RenderedPage, RenderOptions } from './test-page.ts';
 
 export interface RunPagesInput {
@@ -57,6 +57,9 @@ export function renderRunPages(input: RunPagesInput, options: RenderOptions, tem
     base,
     summary: stringify([paragraph(text(`${countsLine(totals)} · pass rate ${passRate(totals)}% · ${formatDuration(Math.max(0, run.stop - run.start))} wall time`))]),
     shards: run.shards.length > 1 ? stringify([paragraph(text(`Merged from ${run.shards.length} results folders: `), ...run.shards.flatMap((s, i) => [...(i ? [text(', ')] : []), inlineCode(s)]))]) : '',
+    globalErrors: stringify(
+      run.globalErrors.flatMap((e) => [paragraph(inlineCode(e.file)), code(e.trace && !e.trace.includes(e.message) ? `${e.message}\n${e.trace}` : e.trace || e.message)]),
+    ),
     rejectedCount: rejected.length,
     rejectedLink: rejected.length ? stringify([paragraph(link(`${base}rejected/`, text(`${rejected.length} input file(s) or part(s) were rejected — see why`)))]) : '',
   };
