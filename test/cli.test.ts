@@ -1,0 +1,91 @@
+// The command line as a user meets it: help, exit codes and error messages.
+import { execFile } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from './support/site.ts';
+
+const CLI = path.resolve('generator/cli.ts');
+
+async function casebook(args: string[], cwd = process.cwd()): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('casebook --help', () => {
+  it.each([[[]], [['--help']], [['build', '--help']], [['generate', '-h']]])('%j explains the commands and flags', async (args) => {
+    const { code, stdout } = await casebook(args);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Usage:/);
+    if (args[0] === 'build') for (const flag of ['--results', '--out', '--config', '--title', '--base-url']) expect(stdout).toContain(flag);
+  });
+
+  it('names an unknown command and exits 2', async () => {
+    const { code, stderr } = await casebook(['publish']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('unknown command "publish"');
+  });
+
+  it('names an unknown flag and exits 2', async () => {
+    const { code, stderr } = await casebook(['build', '--resluts', 'x']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--resluts/);
+  });
+});
+
+describe('errors a user can act on', () => {
+  it('asks for a results folder when none is given', async () => {
+    const dir = await tempDir('cli');
+    const { code, stderr } = await casebook(['generate'], dir);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/results: required/);
+    expect(stderr).toMatch(/--results DIR/);
+  });
+
+  it('says so when the folder holds no valid result, and exits 1', async () => {
+    const dir = await tempDir('cli');
+    await mkdir(path.join(dir, 'empty'));
+    await writeFile(path.join(dir, 'empty', 'x-result.json'), '{broken');
+    const { code, stderr } = await casebook(['generate', '--results', 'empty'], dir);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/no valid test results were found in empty/);
+    expect(stderr).toMatch(/x-result\.json: not valid JSON/);
+  });
+
+  it('reports a missing results folder as rejected input, not a crash', async () => {
+    const dir = await tempDir('cli');
+    const { code, stderr } = await casebook(['generate', '--results', path.resolve('test/fixtures/jest/allure-results'), '--results', 'nowhere'], dir);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/rejected: nowhere: cannot read results folder/);
+  });
+
+  it('names the config file, the key and what was expected', async () => {
+    const dir = await tempDir('cli');
+    await writeFile(path.join(dir, 'casebook.config.json'), JSON.stringify({ results: 'not-a-list', baseUrl: 'ftp://x', colour: 'red' }));
+    const { code, stderr } = await casebook(['generate'], dir);
+    expect(code).toBe(1);
+    expect(stderr).toContain('invalid configuration in casebook.config.json');
+    expect(stderr).toMatch(/results: expected array/);
+    expect(stderr).toMatch(/baseUrl: a http\(s\) URL or a path/);
+    expect(stderr).toMatch(/colour: unknown option/);
+  });
+
+  it('reads an .mjs config, with paths relative to the config file', async () => {
+    const dir = await tempDir('cli');
+    await mkdir(path.join(dir, 'project'));
+    await writeFile(
+      path.join(dir, 'project', 'casebook.config.mjs'),
+      `export default { title: 'From mjs', results: [${JSON.stringify(path.resolve('test/fixtures/mocha/allure-results'))}], content: 'generated' };`,
+    );
+    const { code, stderr } = await casebook(['generate', '--config', 'project/casebook.config.mjs'], dir);
+    expect(code, stderr).toBe(0);
+    expect(stderr).toMatch(/casebook generate: 14 tests \(8 passed, 2 failed, 2 broken, 2 skipped, 1 flaky\)/);
+    expect(stderr).toContain('content in project/generated');
+  });
+});
