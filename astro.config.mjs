@@ -2,6 +2,7 @@
 // content lives and where the site goes through CASEBOOK_* environment variables.
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -19,7 +20,9 @@ export default defineConfig({
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   integrations: [mdx()],
-  markdown: { syntaxHighlight: false },
+  // Test names and messages stay literal: no curly quotes or dashes. The
+  // generator already puts the base path into links it writes in Markdown.
+  markdown: { syntaxHighlight: false, processor: satteri({ features: { smartPunctuation: false } }) },
   telemetry: false,
   devToolbar: { enabled: false },
 });

@@ -47,16 +47,16 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
   // read
   const shards: ShardContent[] = [];
   for (const [index, folder] of config.results.entries()) {
-    const label = path.relative(process.cwd(), folder) || '.';
+    const relative = path.relative(process.cwd(), folder) || '.';
+    const label = relative.startsWith('..') ? folder : relative;
     try {
       shards.push(
-        await readResultsFolder(folder, index, diagnostics, ({ done, total }) => logger.progress(`read ${label}: ${done}/${total} files`)),
+        await readResultsFolder(label, index, diagnostics, ({ done, total }) => logger.progress(`read ${label}: ${done}/${total} files`)),
       );
     } catch (error) {
       diagnostics.report({ severity: 'error', code: 'results/unreadable-folder', message: `cannot read results folder: ${(error as Error).message}`, file: label, rejected: true });
     }
   }
-  for (const shard of shards) shard.label = path.relative(process.cwd(), shard.folder) || '.';
   lap('read');
 
   // model + link

@@ -102,6 +102,7 @@ export const pageEntrySchema = z.object({
   title: z.string(),
   runTitle: z.string(),
   totals: totalsSchema,
+  /** Percentage 0..100: passed / (passed + failed + broken). */
   passRate: z.number(),
   start: z.number(),
   stop: z.number(),

@@ -16,6 +16,12 @@ export interface RunPagesInput {
   diagnostics: readonly Diagnostic[];
 }
 
+/** Shards of one CI build carry the same executor.json: show it once. */
+function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => !seen.has(key(item)) && Boolean(seen.add(key(item))));
+}
+
 export function rejectedOf(diagnostics: readonly Diagnostic[]) {
   return diagnostics.filter((d) => d.rejected).map((d) => ({ file: d.file ?? '', reason: d.message, code: d.code }));
 }
@@ -47,7 +53,10 @@ export function renderRunPages(input: RunPagesInput, options: RenderOptions, tem
     start: run.start,
     stop: run.stop,
     environment: run.environment,
-    executors: run.executors.map((e) => ({ name: e.name, type: e.type, buildName: e.buildName, buildUrl: safeUrl(e.buildUrl) ? e.buildUrl : '' })),
+    executors: uniqueBy(
+      run.executors.map((e) => ({ name: e.name, type: e.type, buildName: e.buildName, buildUrl: safeUrl(e.buildUrl) ? e.buildUrl : '' })),
+      (e) => JSON.stringify(e),
+    ),
     features: root.children.map((c) => ({ slug: c.slug, title: c.title, level: c.level, totals: c.totals })),
     rejected,
     warnings: diagnostics.filter((d) => d.severity === 'warning').length,

@@ -29,10 +29,12 @@ export function crumbsOf(node: FeatureNode, nodesByPath: (path: string[]) => Fea
   return crumbs;
 }
 
+/** A link's URL: as written when it is absolute, else the configured pattern for its type filled with its id. */
 export function linkUrl(l: Link, patterns: Record<string, string>): string {
-  if (l.url) return l.url;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(l.url)) return l.url;
   const pattern = patterns[l.type];
-  return pattern && l.name ? pattern.replace('{}', encodeURIComponent(l.name)) : '';
+  const id = l.url || l.name.replace(/^#/, '');
+  return pattern && id ? pattern.replace('{}', encodeURIComponent(id)) : '';
 }
 
 function labelValues(result: Result, name: string): string[] {

@@ -1,0 +1,24 @@
+// The generated content folder, read through typed collections. The schemas are
+// the generator's contract, so a page that does not match fails the build.
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { featureEntrySchema, pageEntrySchema, testEntrySchema } from '../generator/contract/collections.ts';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+// Same default as astro.config.mjs.
+const contentDir = process.env.CASEBOOK_CONTENT_DIR ?? path.join(root, '.casebook', 'content');
+
+/** The id of an entry is its front matter `slug`; the file path only as a fallback. */
+function slugId({ entry, data }: { entry: string; data: Record<string, unknown> }): string {
+  return typeof data.slug === 'string' && data.slug !== '' ? data.slug : entry.replace(/\.md$/, '');
+}
+
+const loader = (folder: string) => glob({ base: path.join(contentDir, folder), pattern: '**/*.md', generateId: slugId });
+
+export const collections = {
+  tests: defineCollection({ loader: loader('tests'), schema: testEntrySchema }),
+  features: defineCollection({ loader: loader('features'), schema: featureEntrySchema }),
+  pages: defineCollection({ loader: loader('pages'), schema: pageEntrySchema }),
+};

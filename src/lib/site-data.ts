@@ -1,0 +1,29 @@
+// The data every page's frame needs (title, nav), read from the collections.
+// The only module here that touches astro:content besides the routes.
+import { getCollection, getEntry } from 'astro:content';
+import type { PageEntry } from '../../generator/contract/collections.ts';
+import { childrenLookup, topLevelFeatures, type ChildrenOf, type FeatureSummary } from './feature-tree.ts';
+
+export interface SiteChrome {
+  runTitle: string;
+  rejectedCount: number;
+  topLevel: readonly FeatureSummary[];
+  childrenOf: ChildrenOf;
+}
+
+export async function getPage(slug: PageEntry['slug']) {
+  const entry = await getEntry('pages', slug);
+  if (!entry) throw new Error(`The content folder has no pages/${slug}.md; was it written by \`casebook generate\`?`);
+  return entry;
+}
+
+export async function getSiteChrome(): Promise<SiteChrome> {
+  const [overview, features] = await Promise.all([getPage('overview'), getCollection('features')]);
+  const data = features.map((f) => f.data);
+  return {
+    runTitle: overview.data.runTitle || overview.data.title,
+    rejectedCount: overview.data.rejected.length,
+    topLevel: topLevelFeatures(data, overview.data.features),
+    childrenOf: childrenLookup(data),
+  };
+}
