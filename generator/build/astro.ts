@@ -10,6 +10,8 @@ import type { Logger } from '../logger.ts';
 /** The package root: where astro.config.mjs and src/ live. */
 export const SITE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+const VITE_RESERVED = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV']);
+
 export interface AstroBuildOptions {
   contentDir: string;
   outDir: string;
@@ -21,8 +23,12 @@ export interface AstroBuildOptions {
 export async function runAstroBuild(options: AstroBuildOptions, logger: Logger): Promise<void> {
   const require = createRequire(import.meta.url);
   const astroBin = path.join(path.dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
+  // Vite lets BASE_URL, MODE, DEV, PROD and SSR from the environment override
+  // its own import.meta.env; a CI job (or Vitest) that sets BASE_URL would
+  // otherwise silently break every link of the site.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !VITE_RESERVED.has(name)));
   const env = {
-    ...process.env,
+    ...inherited,
     CASEBOOK_CONTENT_DIR: options.contentDir,
     CASEBOOK_OUT_DIR: options.outDir,
     CASEBOOK_CACHE_DIR: options.cacheDir,
