@@ -8,6 +8,6 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     setupFiles: ['allure-vitest/setup'],
-    reporters: ['default', ['allure-vitest/reporter', { resultsDir: 'allure-results' }]],
+    reporters: ['default', ['allure-vitest/reporter', { resultsDir: 'allure-results' }], './test/support/closing-line-reporter.ts'],
   },
 });
