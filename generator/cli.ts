@@ -11,6 +11,8 @@ import { formatDuration } from './render/format.ts';
 import { writeFile } from 'node:fs/promises';
 
 const COMMON_FLAGS = `  --results DIR     An allure-results folder; repeat for CI shards (they merge into one run)
+  --cases DIR       A folder of written test cases (.md, .yaml, .feature); repeatable
+  --defects DIR     A folder of known-defect files (.md); repeatable
   --config FILE     Config file (default: casebook.config.mjs/.js/.json in the current folder)
   --title TEXT      Site title (default: "Test documentation")
   --base-url URL    Where the site is served: https://host/path/ or /path/ (default: /)
@@ -99,6 +101,8 @@ export async function main(argv: string[]): Promise<number> {
       args: rest,
       options: {
         results: { type: 'string', multiple: true },
+        cases: { type: 'string', multiple: true },
+        defects: { type: 'string', multiple: true },
         out: { type: 'string' },
         config: { type: 'string' },
         title: { type: 'string' },
@@ -126,6 +130,8 @@ export async function main(argv: string[]): Promise<number> {
       file: values.config,
       overrides: {
         results: values.results,
+        cases: values.cases,
+        defects: values.defects,
         out: command === 'build' ? values.out : undefined,
         title: values.title,
         baseUrl: values['base-url'],

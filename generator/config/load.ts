@@ -57,7 +57,10 @@ export interface LoadConfigOptions {
 /** Paths in a config file are relative to the file; flags are relative to cwd. */
 function resolvePaths(raw: Record<string, unknown>, dir: string): Record<string, unknown> {
   const out = { ...raw };
-  if (Array.isArray(out.results)) out.results = out.results.map((r) => (typeof r === 'string' ? path.resolve(dir, r) : r));
+  for (const key of ['results', 'cases', 'defects']) {
+    const list = out[key];
+    if (Array.isArray(list)) out[key] = list.map((r) => (typeof r === 'string' ? path.resolve(dir, r) : r));
+  }
   for (const key of ['out', 'content', 'templates']) {
     if (typeof out[key] === 'string') out[key] = path.resolve(dir, out[key] as string);
   }

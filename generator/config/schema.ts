@@ -14,6 +14,16 @@ export const configSchema = z.strictObject({
   /** Allure results folders (one per CI shard); they merge into one run. */
   results: z.array(z.string().min(1)).min(1, 'at least one results folder'),
   /**
+   * Folders of written test cases (Markdown, YAML, Gherkin).
+   * @default []
+   */
+  cases: z.array(z.string().min(1)).default([]),
+  /**
+   * Folders of known-defect files (Markdown with front matter).
+   * @default []
+   */
+  defects: z.array(z.string().min(1)).default([]),
+  /**
    * Where the static site is written.
    * @default "casebook-site"
    */
