@@ -1,6 +1,7 @@
 // Runs `astro build` on the generated content, in a child process so its
 // memory is released when it ends and its output can be shown as progress.
 import { spawn } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,9 +37,12 @@ export async function runAstroBuild(options: AstroBuildOptions, logger: Logger):
     CASEBOOK_BASE: options.base,
     ASTRO_TELEMETRY_DISABLED: '1',
   };
+  await mkdir(options.outDir, { recursive: true });
   const tail: string[] = [];
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [astroBin, 'build', '--root', SITE_ROOT], { env, cwd: SITE_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Astro puts its prerender chunks in <cwd>/.astro when the out folder is
+    // not below cwd: run it from the out folder, so parallel builds never share them.
+    const child = spawn(process.execPath, [astroBin, 'build', '--root', SITE_ROOT], { env, cwd: options.outDir, stdio: ['ignore', 'pipe', 'pipe'] });
     const onLine = (chunk: Buffer) => {
       for (const line of chunk.toString().split('\n')) {
         // eslint-disable-next-line no-control-regex

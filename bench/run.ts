@@ -1,0 +1,154 @@
+// The benchmark: Casebook against Allure 3 and Allure 2 on the same synthetic results.
+// `npm run bench -- [--sizes 1000,10000] [--rounds 3] [--tools casebook,allure3,allure2] [--json FILE]`
+
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { execFileSync } from 'node:child_process';
+import { folderSize, measure, readJson } from './run/measure.ts';
+import type { RoundFigures, SizeFigures, ToolFigures } from './run/report.ts';
+import { formatSize, summarize } from './run/report.ts';
+import type { Tool } from './run/tools.ts';
+import { tools } from './run/tools.ts';
+import type { SyntheticManifest } from './synthetic.ts';
+import { generateSynthetic, generatorVersion, readManifest } from './synthetic.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const log = (message: string): void => void process.stderr.write(`${message}\n`);
+
+const usage = `Usage: npm run bench -- [options]   (or: node bench/run.ts [options])
+
+  --sizes LIST     Result counts to benchmark, comma-separated (default: 1000,10000; 100000 works too)
+  --rounds R       Cold rounds per tool and size; the table shows medians (default: 3)
+  --tools LIST     Any of casebook,allure3,allure2 (default: all three)
+  --seed S         Seed of the synthetic data (default: 1)
+  --shards K       Split the results into K folders, as parallel CI jobs do (default: 1)
+  --data DIR       Cache of generated data, one folder per size (default: bench/.data)
+  --json FILE      Also save every figure (per round and medians) as JSON
+  --timeout SEC    Give up on one run after SEC seconds (default: 1800)
+  --keep           Keep each run's output folder (their paths are printed)
+  -h, --help       Show this help`;
+
+async function dataFor(dataDir: string, count: number, seed: string, shards: number): Promise<SyntheticManifest & { dir: string }> {
+  const dir = join(dataDir, String(count));
+  const cached = await readManifest(dir);
+  if (cached && cached.version === generatorVersion && cached.count === count && cached.seed === seed && cached.shards === shards) {
+    log(`data: ${count} results cached in ${dir}`);
+    return { ...cached, dir };
+  }
+  log(`data: generating ${count} results into ${dir}`);
+  await rm(dir, { recursive: true, force: true });
+  const started = performance.now();
+  const manifest = await generateSynthetic({ count, out: dir, seed, shards });
+  log(`data: ${manifest.files.results + manifest.files.attempts} result files in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return { ...manifest, dir };
+}
+
+async function runOnce(tool: Tool, resultsDirs: string[], round: number, timeoutMs: number, keep: boolean): Promise<RoundFigures> {
+  const work = await mkdtemp(join(tmpdir(), `casebook-bench-${tool.id}-`));
+  const folders = { cwd: join(work, 'cwd'), out: join(work, 'out'), work, timingsFile: join(work, 'timings.json') };
+  await mkdir(folders.cwd);
+  const { command, args, env } = tool.run(root, resultsDirs, folders);
+  try {
+    // Other work on the machine skews the figures; the 1-minute load average shows how much.
+    const load = loadavg()[0] ?? 0;
+    const m = await measure(command, args, { cwd: folders.cwd, env, timeoutMs });
+    const size = await folderSize(folders.out);
+    const figures: RoundFigures = {
+      round, ok: m.ok, loadBefore: Math.round(load * 100) / 100, wallMs: m.wallMs, peakRssBytes: m.peakRssBytes, peakProcesses: m.peakProcesses, outputBytes: size.bytes, outputFiles: size.files,
+    };
+    if (!m.ok) {
+      const why = m.timedOut ? `timed out after ${timeoutMs / 1000} s` : m.signal ? `killed by ${m.signal}` : `exit ${m.exitCode}`;
+      // The error's own line, not the stack frames under it.
+      const message = [...m.outputTail].reverse().find((line) => !line.startsWith('at ') && /error|fail|exception|cannot|not found/i.test(line)) ?? m.outputTail.at(-1) ?? '';
+      figures.failure = `${why}: ${message}`;
+      figures.outputTail = m.outputTail;
+    } else if (size.files === 0) {
+      figures.ok = false;
+      figures.failure = `exit 0 but no output in ${folders.out}`;
+    }
+    if (tool.id === 'casebook') {
+      const stages = await readJson(folders.timingsFile);
+      if (stages && typeof stages === 'object') figures.stages = stages as Record<string, number>;
+    }
+    log(`  ${tool.id} round ${round}: ${figures.ok ? `${(m.wallMs / 1000).toFixed(2)} s, ${(m.peakRssBytes / 2 ** 20).toFixed(0)} MB RSS (${m.peakProcesses} processes), ${(size.bytes / 2 ** 20).toFixed(1)} MB out, load ${load.toFixed(1)} before` : `FAILED ${figures.failure}`}${keep ? ` -> ${folders.out}` : ''}`);
+    return figures;
+  } finally {
+    if (!keep) await rm(work, { recursive: true, force: true });
+  }
+}
+
+function machine(): Record<string, string | number> {
+  let java = 'not found';
+  try {
+    // `java -version` prints on stderr.
+    java = execFileSync('sh', ['-c', 'java -version 2>&1 | head -1'], { encoding: 'utf8' }).trim() || java;
+  } catch {
+    // no Java: Allure 2 will report its own failure
+  }
+  return { cpu: cpus()[0]?.model ?? '?', cpus: cpus().length, memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, java };
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: '1000,10000' },
+      rounds: { type: 'string', default: '3' },
+      tools: { type: 'string', default: 'casebook,allure3,allure2' },
+      seed: { type: 'string', default: '1' },
+      shards: { type: 'string', default: '1' },
+      data: { type: 'string', default: join(root, 'bench', '.data') },
+      json: { type: 'string' },
+      timeout: { type: 'string', default: '1800' },
+      keep: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
+  const sizes = values.sizes.split(',').map(Number);
+  const rounds = Number(values.rounds);
+  const shards = Number(values.shards);
+  const selected = values.tools.split(',').map((id) => tools.find((t) => t.id === id.trim()));
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(rounds) || rounds < 1 || !Number.isInteger(shards) || shards < 1 || selected.some((t) => !t)) {
+    console.error(usage);
+    return 2;
+  }
+  const chosen = selected as Tool[];
+  const versions = new Map(await Promise.all(chosen.map(async (t) => [t.id, await t.version(root)] as const)));
+  const env = machine();
+  log(`machine: ${env.cpus} x ${env.cpu}, ${env.memoryGB} GB, node ${env.node}, ${env.java}`);
+  const results: SizeFigures[] = [];
+  for (const count of sizes) {
+    const data = await dataFor(resolve(values.data), count, values.seed, shards);
+    const resultsDirs = data.resultsDirs.map((d) => join(data.dir, d));
+    const input = await Promise.all(resultsDirs.map(folderSize));
+    const figures = new Map<Tool['id'], ToolFigures>(chosen.map((t) => [t.id, { tool: t.id, label: t.label, version: versions.get(t.id) ?? '?', rounds: [] }]));
+    for (let round = 1; round <= rounds; round++) {
+      // Rotate the order each round, so no tool always runs first (or right after another).
+      const order = chosen.map((_, i) => chosen[(i + round - 1) % chosen.length] as Tool);
+      for (const tool of order) figures.get(tool.id)?.rounds.push(await runOnce(tool, resultsDirs, round, Number(values.timeout) * 1000, values.keep));
+    }
+    const size: SizeFigures = {
+      count,
+      resultFiles: data.files.results + data.files.attempts,
+      inputBytes: input.reduce((sum, s) => sum + s.bytes, 0),
+      tools: chosen.map((t) => summarize(figures.get(t.id) as ToolFigures)),
+    };
+    results.push(size);
+    console.log(`\n${formatSize(size)}\n`);
+  }
+  if (values.json) {
+    const file = resolve(values.json);
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, `${JSON.stringify({ date: new Date().toISOString(), machine: env, options: { rounds, seed: values.seed, shards }, sizes: results }, null, 2)}\n`);
+    log(`figures saved to ${file}`);
+  }
+  return results.some((s) => s.tools.some((t) => !t.median)) ? 1 : 0;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,79 @@
+// The three report generators under test, each as the command a CI job would run.
+// Each runs in its own empty working folder, so no config or history file is picked up.
+
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export interface ToolRun {
+  command: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+}
+
+export interface RunFolders {
+  /** Empty working folder (the process's cwd). */
+  cwd: string;
+  /** Where the report or site goes; absent before the run. */
+  out: string;
+  /** Scratch space for the tool (Casebook's generated content and Astro cache). */
+  work: string;
+  /** Where Casebook writes its per-stage timings. */
+  timingsFile: string;
+}
+
+export interface Tool {
+  id: 'casebook' | 'allure3' | 'allure2';
+  label: string;
+  version(root: string): Promise<string>;
+  run(root: string, resultsDirs: readonly string[], folders: RunFolders): ToolRun;
+}
+
+const packageVersion = async (file: string): Promise<string> => {
+  try {
+    return (JSON.parse(await readFile(file, 'utf8')) as { version?: string }).version ?? '?';
+  } catch {
+    return 'not installed';
+  }
+};
+
+export const tools: readonly Tool[] = [
+  {
+    id: 'casebook',
+    label: 'Casebook',
+    version: (root) => packageVersion(join(root, 'package.json')),
+    run: (root, resultsDirs, folders) => ({
+      command: process.execPath,
+      args: [
+        join(root, 'generator', 'cli.ts'), 'build', '--quiet',
+        ...resultsDirs.flatMap((dir) => ['--results', dir]),
+        '--out', folders.out,
+        // Astro's cache goes next to the content folder, so it is fresh in every round too.
+        '--content', join(folders.work, 'content'),
+      ],
+      env: { ...process.env, CASEBOOK_TIMINGS_FILE: folders.timingsFile, ASTRO_TELEMETRY_DISABLED: '1' },
+    }),
+  },
+  {
+    id: 'allure3',
+    label: 'Allure 3',
+    version: (root) => packageVersion(join(root, 'node_modules', 'allure', 'package.json')),
+    // `npx allure generate` runs the same file after npm's own start-up; calling it directly
+    // keeps npm's half second out of the figures, as Casebook is run without npm too.
+    run: (root, resultsDirs, folders) => ({
+      command: process.execPath,
+      args: [join(root, 'node_modules', 'allure', 'cli.js'), 'generate', ...resultsDirs, '--output', folders.out],
+      env: { ...process.env, NO_COLOR: '1' },
+    }),
+  },
+  {
+    id: 'allure2',
+    label: 'Allure 2',
+    version: (root) => packageVersion(join(root, 'node_modules', 'allure-commandline', 'package.json')),
+    // Not node_modules/.bin/allure: since allure@3 is installed that name is Allure 3's CLI.
+    run: (root, resultsDirs, folders) => ({
+      command: join(root, 'node_modules', 'allure-commandline', 'dist', 'bin', 'allure'),
+      args: ['generate', ...resultsDirs, '-o', folders.out, '--clean'],
+      env: { ...process.env },
+    }),
+  },
+];
