@@ -1,7 +1,7 @@
 // Runs `astro build` on the generated content, in a child process so its
 // memory is released when it ends and its output can be shown as progress.
 import { spawn } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,12 +37,15 @@ export async function runAstroBuild(options: AstroBuildOptions, logger: Logger):
     CASEBOOK_BASE: options.base,
     ASTRO_TELEMETRY_DISABLED: '1',
   };
-  await mkdir(options.outDir, { recursive: true });
+  // Astro writes its prerender chunks to <cwd>/.astro/ (when the out folder is
+  // not below cwd), and they import Astro's own dependencies, so that folder
+  // must sit inside the package. A folder of its own per build keeps parallel
+  // builds from one checkout from overwriting each other's chunks.
+  await mkdir(path.join(SITE_ROOT, '.astro'), { recursive: true });
+  const workDir = await mkdtemp(path.join(SITE_ROOT, '.astro', 'build-'));
   const tail: string[] = [];
   await new Promise<void>((resolve, reject) => {
-    // Astro puts its prerender chunks in <cwd>/.astro when the out folder is
-    // not below cwd: run it from the out folder, so parallel builds never share them.
-    const child = spawn(process.execPath, [astroBin, 'build', '--root', SITE_ROOT], { env, cwd: options.outDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [astroBin, 'build', '--root', SITE_ROOT], { env, cwd: workDir, stdio: ['ignore', 'pipe', 'pipe'] });
     const onLine = (chunk: Buffer) => {
       for (const line of chunk.toString().split('\n')) {
         // eslint-disable-next-line no-control-regex
@@ -56,7 +59,8 @@ export async function runAstroBuild(options: AstroBuildOptions, logger: Logger):
     child.stdout.on('data', onLine);
     child.stderr.on('data', onLine);
     child.on('error', reject);
-    child.on('close', (code) => {
+    child.on('close', async (code) => {
+      await rm(workDir, { recursive: true, force: true });
       if (code === 0) resolve();
       else reject(new CasebookError(`astro build failed (exit ${code}):\n${tail.join('\n')}`));
     });
