@@ -3,7 +3,17 @@
 import * as pagefind from 'pagefind';
 import { CasebookError } from '../diagnostics/diagnostic.ts';
 
-export async function runPagefind(siteDir: string): Promise<{ pages: number }> {
+// Pagefind's Node API drives one service per process, and close() ends it for
+// every caller: two builds in one process must take turns.
+let turn: Promise<unknown> = Promise.resolve();
+
+export function runPagefind(siteDir: string): Promise<{ pages: number }> {
+  const run = turn.then(() => indexSite(siteDir));
+  turn = run.catch(() => undefined);
+  return run;
+}
+
+async function indexSite(siteDir: string): Promise<{ pages: number }> {
   const { index, errors } = await pagefind.createIndex({});
   try {
     if (!index) throw new CasebookError(`pagefind could not start: ${errors.join('; ')}`);
