@@ -1,4 +1,4 @@
-// The command line is a thin shell: it parses flags and calls build()/generate().
+// The command line is a thin shell: it parses flags and calls build()/generate()/check().
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { build } from './build.ts';
@@ -9,6 +9,16 @@ import { generate } from './generate.ts';
 import type { Logger } from './logger.ts';
 import { formatDuration } from './render/format.ts';
 import { writeFile } from 'node:fs/promises';
+import { scaffoldCommand } from './scaffold/cli.ts';
+import type { GateOptions } from './check.ts';
+import { check, gateReport, parseGateFlags } from './check.ts';
+import type { CheckFormat } from './render/check-report.ts';
+import { CHECK_FORMATS, formatCheckReport } from './render/check-report.ts';
+
+const GATE_FLAGS = `  --max-unexplained N   Most failures no known defect explains (default 0; muted ones not counted)
+  --min-pass-rate P     Least pass rate in percent, passed / (passed + failed + broken), e.g. 95
+  --fail-on-regression  Fail when a defect marked "fixed" still matches failures
+  --format FORMAT       text (default), github (GitHub Actions annotations + text) or json`;
 
 const COMMON_FLAGS = `  --results DIR     An allure-results folder; repeat for CI shards (they merge into one run)
   --cases DIR       A folder of written test cases (.md, .yaml, .feature); repeatable
@@ -18,6 +28,8 @@ const COMMON_FLAGS = `  --results DIR     An allure-results folder; repeat for C
   --base-url URL    Where the site is served: https://host/path/ or /path/ (default: /)
   --content DIR     Working folder for the generated Markdown (default: .casebook/content)
   --templates DIR   Folder of *.md.hbs templates that replace the default ones
+  --requirements FILE  Requirements (YAML or CSV: id, title, url), shown on the coverage page
+  --edit-url URL    "Edit this case" links: a URL with {path}, e.g. https://github.com/acme/shop/edit/main/{path}
   --quiet           Print only problems and the final summary line
   -h, --help        Show this help`;
 
@@ -27,11 +39,16 @@ const HELP: Record<string, string> = {
 Usage:
   casebook build --results DIR [--results DIR ...] [--out DIR] [options]
   casebook generate --results DIR [--results DIR ...] [options]
+  casebook check --results DIR [--results DIR ...] [--defects DIR] [thresholds]
+  casebook scaffold ID --framework FRAMEWORK [--cases DIR ...] [--out DIR]
   casebook <command> --help
 
 Commands:
   build      Read the results, write the pages, build the static site and its search index
   generate   Read the results and write the Markdown content only (no site build)
+  scaffold   Print (or write) a test skeleton for a written test case, in vitest, jest, mocha,
+             playwright, cucumber, pytest or junit5
+  check      Quality gate for CI: match failures to known defects, exit 1 when a threshold is broken
 `,
   build: `casebook build — results → static site with search
 
@@ -40,14 +57,39 @@ Usage: casebook build --results DIR [--results DIR ...] --out DIR [options]
   --out DIR         Where the static site is written (default: casebook-site)
 ${COMMON_FLAGS}
 
+  --gate            After writing the site, run the quality gate of "casebook check"
+                    with the thresholds below, so one CI step publishes and then fails
+${GATE_FLAGS}
+
 Writes summary.json at the root of the site. Exits 1 when no valid result was
-found or the site could not be built; rejected input files are listed, not fatal.
+found or the site could not be built, or (with --gate) when a threshold is broken;
+rejected input files are listed, not fatal.
 `,
   generate: `casebook generate — results → Markdown content (no site build)
 
 Usage: casebook generate --results DIR [--results DIR ...] [--content DIR] [options]
 
 ${COMMON_FLAGS}
+`,
+  check: `casebook check — quality gate for CI (reads and links only; builds no site)
+
+Usage: casebook check --results DIR [--results DIR ...] [--defects DIR ...] [thresholds]
+
+Matches every failed and broken result against the known defects and prints a
+short summary: failures explained per kind, unexplained failures grouped by
+error signature, defects marked fixed that still match (regressions), open
+defects not seen in this run.
+
+${GATE_FLAGS}
+  --results DIR         An allure-results folder; repeat for CI shards
+  --defects DIR         A folder of known-defect files (.md); repeatable
+  --config FILE         Config file (its results and defects are used)
+  --quiet               Print no progress
+  -h, --help            Show this help
+
+Exit codes: 0 every threshold holds; 1 a threshold is broken (named in the
+output); 2 wrong flags or values; 3 the input cannot be used (no valid result,
+bad config).
 `,
 };
 
@@ -89,6 +131,7 @@ function printDiagnostics(list: readonly Diagnostic[], logger: Logger): void {
 export async function main(argv: string[]): Promise<number> {
   const command = argv[0] && !argv[0].startsWith('-') ? argv[0] : undefined;
   const rest = command ? argv.slice(1) : argv;
+  if (command === 'scaffold') return scaffoldCommand(rest);
   if (!command || !(command in HELP) || command === 'main') {
     const wantsHelp = rest.includes('--help') || rest.includes('-h') || !command;
     process[wantsHelp ? 'stdout' : 'stderr'].write(HELP.main as string);
@@ -109,7 +152,14 @@ export async function main(argv: string[]): Promise<number> {
         'base-url': { type: 'string' },
         content: { type: 'string' },
         templates: { type: 'string' },
+        requirements: { type: 'string' },
+        'edit-url': { type: 'string' },
         quiet: { type: 'boolean' },
+        gate: { type: 'boolean' },
+        'max-unexplained': { type: 'string' },
+        'min-pass-rate': { type: 'string' },
+        'fail-on-regression': { type: 'boolean' },
+        format: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -122,6 +172,20 @@ export async function main(argv: string[]): Promise<number> {
   if (values.help) {
     process.stdout.write(HELP[command] as string);
     return 0;
+  }
+  let gate: GateOptions | undefined;
+  const format = (values.format ?? 'text') as CheckFormat;
+  try {
+    const gateFlags = ['max-unexplained', 'min-pass-rate', 'fail-on-regression', 'format'] as const;
+    const given = gateFlags.filter((f) => values[f] !== undefined);
+    if (command === 'generate' && (values.gate || given.length)) throw new Error(`--${values.gate ? 'gate' : given[0]} is for "casebook check" and "casebook build --gate"`);
+    if (command === 'build' && !values.gate && given.length) throw new Error(`--${given[0]} needs --gate`);
+    if (command === 'check' && (values.gate || values.out !== undefined)) throw new Error(`casebook check builds no site: --${values.gate ? 'gate' : 'out'} is not used`);
+    if (!CHECK_FORMATS.includes(format)) throw new Error(`--format: expected ${CHECK_FORMATS.join(', ')}, got "${values.format}"`);
+    if (command === 'check' || values.gate) gate = parseGateFlags(values);
+  } catch (error) {
+    process.stderr.write(`casebook ${command}: ${(error as Error).message}\nRun "casebook ${command} --help" for the options.\n`);
+    return 2;
   }
   const logger = stderrLogger(values.quiet ?? false);
   const started = performance.now();
@@ -137,8 +201,16 @@ export async function main(argv: string[]): Promise<number> {
         baseUrl: values['base-url'],
         content: values.content,
         templates: values.templates,
+        requirements: values.requirements,
+        editUrl: values['edit-url'],
       },
     });
+    if (command === 'check') {
+      const { report, diagnostics } = await check(config, gate, logger);
+      printDiagnostics(diagnostics, logger);
+      process.stdout.write(formatCheckReport(report, format));
+      return report.exitCode;
+    }
     const outcome = command === 'build' ? await build(config, logger) : await generate(config, logger);
     printDiagnostics(outcome.diagnostics, logger);
     const t = outcome.totals;
@@ -153,11 +225,17 @@ export async function main(argv: string[]): Promise<number> {
       const rounded = Object.fromEntries(Object.entries(outcome.timings).map(([k, v]) => [k, Math.round(v ?? 0)]));
       await writeFile(process.env.CASEBOOK_TIMINGS_FILE, JSON.stringify(rounded) + '\n');
     }
+    if (gate) {
+      const report = gateReport(outcome.run, outcome.totals, outcome.failures, outcome.diagnostics, gate);
+      process.stdout.write(formatCheckReport(report, format));
+      return report.exitCode;
+    }
     return 0;
   } catch (error) {
     if (error instanceof CasebookError) {
       logger.warn(`casebook ${command}: ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ''}`);
-      return 1;
+      // check's 1 means "a threshold is broken"; input it cannot use is 3.
+      return command === 'check' ? 3 : 1;
     }
     throw error;
   }

@@ -23,6 +23,17 @@ import { crumbsOf, renderTest } from './render/test-page.ts';
 import { openContentWriter } from './write/content-folder.ts';
 import { buildSummary } from './write/summary.ts';
 import type { Summary } from './contract/collections.ts';
+import type { CoveragePage } from './contract/coverage.ts';
+import { coveragePageOf, featureCaseFields } from './link/case-stage.ts';
+import { readCaseInputs } from './read/case-inputs.ts';
+import type { LinkedCases } from './link/cases.ts';
+import { linkCases } from './link/cases.ts';
+import { placeCases } from './link/coverage.ts';
+import { renderCase, renderCoveragePage, testCaseFields } from './render/case-page.ts';
+import type { FailureLink } from './link/failures.ts';
+import { linkFailures } from './link/failures.ts';
+import { readDefectFolders } from './read/defects.ts';
+import { renderDefectPages, testDefectFields } from './render/defect-pages.ts';
 
 export interface GenerateResult {
   run: Run;
@@ -32,6 +43,11 @@ export interface GenerateResult {
   summary: Summary;
   contentDir: string;
   timings: Timings;
+  /** Written and automated-only test cases, linked to the results. */
+  cases: LinkedCases;
+  coverage: CoveragePage;
+  /** Allure categories, known defects matched to failures, unexplained failures by signature. */
+  failures: FailureLink;
 }
 
 export async function generate(config: CasebookConfig, logger: Logger = silentLogger): Promise<GenerateResult> {
@@ -57,6 +73,8 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
       diagnostics.report({ severity: 'error', code: 'results/unreadable-folder', message: `cannot read results folder: ${(error as Error).message}`, file: label, rejected: true });
     }
   }
+  const caseInputs = await readCaseInputs(config, diagnostics);
+  const defects = await readDefectFolders(config.defects, diagnostics);
   lap('read');
 
   // model + link
@@ -70,10 +88,14 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
           : 'point --results at the allure-results folder your test run wrote (it holds *-result.json files)',
     });
   }
-  const tree = buildFeatureTree(run.results);
+  const cases = linkCases(caseInputs.cases, run.results);
+  for (const d of cases.diagnostics) diagnostics.report(d);
+  const tree = buildFeatureTree(run.results, cases.cases.filter((c) => c.written).map((c) => ({ path: c.path, source: c.source })));
+  placeCases(tree, cases.cases);
   const totals = totalsOf(run.results);
   const byPath = new Map(tree.nodes.map((n) => [n.path.join('\u0000'), n]));
   const nodeByPath = (p: string[]) => byPath.get(p.join('\u0000'));
+  const failures = linkFailures(run, defects, diagnostics);
   lap('link');
 
   // render + write, page by page so memory stays flat
@@ -87,7 +109,9 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
   await mapConcurrent(run.results, 16, async (result) => {
     const node = tree.nodeOf.get(result.key)!;
     const start = performance.now();
-    const page = renderTest(result, node, crumbsOf(node, nodeByPath), options, templates.test);
+    const page = renderTest(result, node, crumbsOf(node, nodeByPath), { ...options, foldFailure: failures.defectOf.has(result.key) }, templates.test);
+    Object.assign(page.frontmatter, testDefectFields(result, failures));
+    Object.assign(page.frontmatter, testCaseFields(result, cases.casesOf.get(result.key), cases.byId));
     const text = markdownFile(page.frontmatter, page.body);
     timings.render = (timings.render ?? 0) + (performance.now() - start);
     await writer.write(`tests/${result.slug}.md`, text);
@@ -102,22 +126,33 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
       return { slug: r.slug, title: r.name, status: r.status, flaky: r.flaky, durationMs: r.durationMs };
     });
     const page = renderFeature(node, crumbsOf(node, nodeByPath), tests, options, templates.feature);
+    Object.assign(page.frontmatter, featureCaseFields(node, cases.byId));
     const text = markdownFile(page.frontmatter, page.body);
     timings.render = (timings.render ?? 0) + (performance.now() - start);
     await writer.write(`features/${node.slug}.md`, text);
     written++;
   }
+  for (const tc of cases.cases) {
+    if (!tc.written) continue;
+    const node = nodeByPath(tc.path)!;
+    const page = renderCase(tc, resultByKey, { path: node.path, slug: node.slug, crumbs: crumbsOf(node, nodeByPath) }, caseInputs.requirements, { ...options, editUrl: config.editUrl }, templates.case);
+    await writer.write(`cases/${tc.slug}.md`, markdownFile(page.frontmatter, page.body));
+  }
+  const coverage = coveragePageOf(tree, cases, caseInputs, diagnostics);
   const title = config.title;
-  for (const page of renderRunPages({ title, run, totals, root: tree.root, diagnostics: diagnostics.list }, options, templates)) {
+  const runPages = renderRunPages({ title, run, totals, root: tree.root, diagnostics: diagnostics.list }, options, templates);
+  for (const page of runPages) page.frontmatter.features = page.frontmatter.features.map((f) => ({ ...f, coverage: tree.root.children.find((c) => c.slug === f.slug)?.coverage }));
+  for (const page of [...runPages, renderCoveragePage(runPages[0]!.frontmatter, coverage, templates.coverage)]) {
     await writer.write(`pages/${page.frontmatter.slug}.md`, markdownFile(page.frontmatter, page.body));
   }
-  const summary = buildSummary(title, run, totals, tree.nodes.length - 1, diagnostics.list);
+  for (const [file, text] of renderDefectPages(run, failures)) await writer.write(file, text);
+  const summary = buildSummary(title, run, totals, tree.nodes.length - 1, diagnostics.list, failures.breakdown);
   await writer.write('public/summary.json', JSON.stringify(summary, null, 2) + '\n');
   const outcome = await writer.finish();
   logger.progress(`write: ${outcome.files} files (${outcome.changed} changed, ${outcome.removed} stale removed)`);
   const now = performance.now();
   timings.write = now - clock - (timings.render ?? 0);
-  return { run, totals, tree, diagnostics: diagnostics.list, summary, contentDir: writer.dir, timings };
+  return { run, totals, tree, diagnostics: diagnostics.list, summary, contentDir: writer.dir, timings, cases, coverage, failures };
 }
 
 function collectFiles(result: Run['results'][number]) {

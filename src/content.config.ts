@@ -1,7 +1,9 @@
 // The generated content folder, read through typed collections. The schemas are
 // the generator's contract, so a page that does not match fails the build.
 import { defineCollection } from 'astro:content';
+import { defectEntrySchema, triageEntrySchema } from '../generator/contract/defects.ts';
 import { glob } from 'astro/loaders';
+import { caseEntrySchema } from '../generator/contract/cases.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { featureEntrySchema, pageEntrySchema, testEntrySchema } from '../generator/contract/collections.ts';
@@ -21,4 +23,7 @@ export const collections = {
   tests: defineCollection({ loader: loader('tests'), schema: testEntrySchema }),
   features: defineCollection({ loader: loader('features'), schema: featureEntrySchema }),
   pages: defineCollection({ loader: loader('pages'), schema: pageEntrySchema }),
+  cases: defineCollection({ loader: loader('cases'), schema: caseEntrySchema }),
+  defects: defineCollection({ loader: loader('defects'), schema: defectEntrySchema }),
+  triage: defineCollection({ loader: loader('triage'), schema: triageEntrySchema }),
 };

@@ -6,6 +6,7 @@ import fg from 'fast-glob';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { featureEntrySchema, pageEntrySchema, summarySchema, testEntrySchema } from '../generator/contract/collections.ts';
+import { defectEntrySchema, triageEntrySchema } from '../generator/contract/defects.ts';
 import { loadConfig } from '../generator/config/load.ts';
 import { generate } from '../generator/generate.ts';
 import { safeDescription } from '../generator/render/description.ts';
@@ -47,7 +48,15 @@ describe('generated content', () => {
     expect(features.length).toBe(tree.nodes.length - 1);
     for (const file of files) {
       const data = frontmatter(await readFile(path.join(contentDir, file), 'utf8'));
-      const schema = file.startsWith('tests/') ? testEntrySchema : file.startsWith('features/') ? featureEntrySchema : pageEntrySchema;
+      const schema = file.startsWith('tests/')
+        ? testEntrySchema
+        : file.startsWith('features/')
+          ? featureEntrySchema
+          : file.startsWith('defects/')
+            ? defectEntrySchema
+            : file.startsWith('triage/')
+              ? triageEntrySchema
+              : pageEntrySchema;
       const parsed = schema.safeParse(data);
       expect(parsed.success, `${file}: ${parsed.error?.message}`).toBe(true);
     }

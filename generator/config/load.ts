@@ -61,7 +61,7 @@ function resolvePaths(raw: Record<string, unknown>, dir: string): Record<string,
     const list = out[key];
     if (Array.isArray(list)) out[key] = list.map((r) => (typeof r === 'string' ? path.resolve(dir, r) : r));
   }
-  for (const key of ['out', 'content', 'templates']) {
+  for (const key of ['out', 'content', 'templates', 'requirements']) {
     if (typeof out[key] === 'string') out[key] = path.resolve(dir, out[key] as string);
   }
   return out;

@@ -48,6 +48,18 @@ export const configSchema = z.strictObject({
    * @default {}
    */
   links: z.record(z.string(), linkPattern).default({}),
+  /**
+   * A file of requirements (YAML or CSV with id, title, url), so requirements no case covers show up too.
+   */
+  requirements: z.string().min(1).optional(),
+  /**
+   * "Edit this case" links: a URL with `{path}` where the case file's path in its repository goes,
+   * e.g. "https://github.com/acme/shop/edit/main/{path}".
+   */
+  editUrl: z
+    .string()
+    .regex(/^https?:\/\/.*\{path\}/, 'a http(s) URL containing {path} where the case file goes, e.g. "https://github.com/acme/shop/edit/main/{path}"')
+    .optional(),
 });
 
 export type CasebookConfig = z.output<typeof configSchema>;

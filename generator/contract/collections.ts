@@ -2,6 +2,8 @@
 // generated content collections. Render tests validate every page's front
 // matter with these, and src/content.config.ts imports the same schemas.
 import { z } from 'zod';
+import { caseRefSchema, coveragePageSchema, coverageSchema, coveredCaseSchema } from './coverage.ts';
+import { breakdownSchema, testDefectSchema } from './defects.ts';
 
 export const statusSchema = z.enum(['passed', 'failed', 'broken', 'skipped', 'unknown']);
 
@@ -54,6 +56,15 @@ export const testEntrySchema = z.object({
   descriptionHtml: z.string(),
   /** HTML attachments, shown in sandboxed iframes by an Astro component. */
   htmlAttachments: z.array(attachmentViewSchema),
+  /** The written cases this test covers, and why. */
+  cases: z.array(coveredCaseSchema).optional(),
+  /** No written case: this test page is the case's page ("automated only"). */
+  automatedOnly: z.boolean().optional(),
+  layer: z.string().optional(),
+  /** The known defect that explains this failure. */
+  defect: testDefectSchema.optional(),
+  /** The Allure category of this result (categories.json, or Product/Test defects). */
+  category: z.string().optional(),
 });
 export type TestEntry = z.infer<typeof testEntrySchema>;
 
@@ -76,8 +87,11 @@ export const featureEntrySchema = z.object({
   source: z.enum(['labels', 'suites', 'package', 'none', 'root']),
   crumbs: z.array(crumbSchema),
   totals: totalsSchema,
-  children: z.array(z.object({ slug: z.string(), title: z.string(), level: z.string(), totals: totalsSchema })),
+  children: z.array(z.object({ slug: z.string(), title: z.string(), level: z.string(), totals: totalsSchema, coverage: coverageSchema.optional() })),
   tests: z.array(testRefSchema),
+  /** Case coverage over this node and below; the cases directly in it. */
+  coverage: coverageSchema.optional(),
+  cases: z.array(caseRefSchema).optional(),
 });
 export type FeatureEntry = z.infer<typeof featureEntrySchema>;
 
@@ -98,7 +112,7 @@ const executorViewSchema = z.object({
 /** `pages/overview.md`, `pages/features.md`, `pages/rejected.md`. */
 export const pageEntrySchema = z.object({
   kind: z.literal('page'),
-  slug: z.enum(['overview', 'features', 'rejected']),
+  slug: z.enum(['overview', 'features', 'rejected', 'coverage']),
   title: z.string(),
   runTitle: z.string(),
   totals: totalsSchema,
@@ -108,9 +122,11 @@ export const pageEntrySchema = z.object({
   stop: z.number(),
   environment: z.array(z.object({ name: z.string(), values: z.array(z.string()) })),
   executors: z.array(executorViewSchema),
-  features: z.array(z.object({ slug: z.string(), title: z.string(), level: z.string(), totals: totalsSchema })),
+  features: z.array(z.object({ slug: z.string(), title: z.string(), level: z.string(), totals: totalsSchema, coverage: coverageSchema.optional() })),
   rejected: z.array(rejectedSchema),
   warnings: z.number().int(),
+  /** Only on `pages/coverage.md`. */
+  coverage: coveragePageSchema.optional(),
 });
 export type PageEntry = z.infer<typeof pageEntrySchema>;
 
@@ -121,6 +137,8 @@ export const summarySchema = z.object({
   run: totalsSchema.extend({ start: z.number(), stop: z.number() }),
   passRate: z.number(),
   features: z.number().int(),
+  /** Failures explained by known defects (per kind) and unexplained, for badges and gates. */
+  failures: breakdownSchema.optional(),
   rejected: z.array(rejectedSchema),
   diagnostics: z.array(
     z.object({

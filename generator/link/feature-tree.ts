@@ -2,6 +2,7 @@
 // suites (parentSuite > suite > subSuite), then package > testClass.
 import { shortHash, slugify } from '../model/identity.ts';
 import { addToTotals, emptyTotals } from '../model/totals.ts';
+import { emptyCoverage } from '../model/cases.ts';
 import type { FeatureLevel, FeatureNode, Label, Result } from '../model/types.ts';
 
 export const UNGROUPED = 'Ungrouped';
@@ -34,6 +35,8 @@ function newNode(path: string[], slug: string, source: FeatureNode['source']): F
     children: [],
     results: [],
     totals: emptyTotals(),
+    cases: [],
+    coverage: emptyCoverage(),
   };
 }
 
@@ -45,7 +48,8 @@ export interface FeatureTree {
   nodeOf: Map<string, FeatureNode>;
 }
 
-export function buildFeatureTree(results: readonly Result[]): FeatureTree {
+/** `extraPaths`: places written test cases sit in, made after the results' nodes so their slugs stay put. */
+export function buildFeatureTree(results: readonly Result[], extraPaths: readonly { path: string[]; source: FeatureNode['source'] }[] = []): FeatureTree {
   const root = newNode([], '', 'root');
   const byPath = new Map<string, FeatureNode>([['', root]]);
   const slugs = new Set<string>(['']);
@@ -71,6 +75,23 @@ export function buildFeatureTree(results: readonly Result[]): FeatureTree {
     }
     node.results.push(result.key);
     nodeOf.set(result.key, node);
+  }
+  for (const { path, source } of extraPaths) {
+    let node = root;
+    for (let depth = 1; depth <= path.length; depth++) {
+      const sub = path.slice(0, depth);
+      const id = sub.join('\u0000');
+      let child = byPath.get(id);
+      if (!child) {
+        let slug = [node.slug, slugify(sub[depth - 1] as string)].filter(Boolean).join('/');
+        if (slugs.has(slug)) slug = `${slug}-${shortHash(id, 6)}`;
+        slugs.add(slug);
+        child = newNode(sub, slug, source);
+        byPath.set(id, child);
+        node.children.push(child);
+      }
+      node = child;
+    }
   }
   const nodes: FeatureNode[] = [];
   const visit = (node: FeatureNode) => {

@@ -1,5 +1,6 @@
 // The domain model: every field required, defaults applied, nothing raw.
 // Readers narrow the files' JSON into these types; later stages never see raw JSON.
+import type { Coverage } from './cases.ts';
 
 export const STATUSES = ['passed', 'failed', 'broken', 'skipped', 'unknown'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -198,4 +199,8 @@ export interface FeatureNode {
   results: string[];
   /** Counts over this node and every node below it. */
   totals: RunTotals;
+  /** Ids of the test cases (written or automated-only) directly under this node. */
+  cases: string[];
+  /** Case coverage over this node and every node below it. */
+  coverage: Coverage;
 }

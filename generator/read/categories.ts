@@ -1,6 +1,6 @@
 // `categories.json`: Allure's failure categories. Kept per shard; applied by a later stage.
 import path from 'node:path';
-import type { Category, Status } from '../model/types.ts';
+import type { Category } from '../model/types.ts';
 import { readStatus } from './allure-execution.ts';
 import { readJsonFile } from './json-file.ts';
 import { arr, isObject, str } from './raw.ts';
@@ -37,7 +37,8 @@ export const categoriesReader: FileReader<Category[]> = {
       const category: Category = {
         name: str(entry.name),
         description: str(entry.description),
-        matchedStatuses: statuses.length > 0 ? [...new Set(statuses)] : (['failed', 'broken'] as Status[]),
+        // Empty means any status, as in Allure 2 (a category for passed or skipped tests is legal).
+        matchedStatuses: [...new Set(statuses)],
         shard: ctx.shard,
       };
       if (typeof entry.messageRegex === 'string') category.messageRegex = entry.messageRegex;

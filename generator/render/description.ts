@@ -10,7 +10,10 @@ function neutralize() {
   return (tree: Root) => {
     visit(tree, (node, index, parent) => {
       if (node.type === 'html' && parent && index !== undefined) {
-        parent.children.splice(index, 1, { type: 'text', value: node.value } as never);
+        // A block of HTML becomes a paragraph of text, so it stays a block of its own.
+        const textNode = { type: 'text', value: node.value };
+        const block = parent.type === 'root' || parent.type === 'listItem' || parent.type === 'blockquote';
+        parent.children.splice(index, 1, (block ? { type: 'paragraph', children: [textNode] } : textNode) as never);
         return SKIP;
       }
       if (node.type === 'link' && parent && index !== undefined && !safeUrl(node.url)) {

@@ -13,6 +13,8 @@ export interface RenderOptions {
   base: string;
   /** URL patterns for links that carry only a name, e.g. `{ issue: 'https://tracker/{}' }`. */
   linkPatterns: Record<string, string>;
+  /** A known defect explains this failure: the page leads with it, so the raw message folds away too. */
+  foldFailure?: boolean;
 }
 
 export interface RenderedPage<T> {
@@ -118,7 +120,9 @@ export function renderTest(
     status: result.status,
     failure: (failing || details.message) && (details.message || details.trace)
       ? {
-          message: stringify([code(details.message || '(no message)')]),
+          message: options.foldFailure
+            ? stringify([{ type: 'html', value: '<details><summary>Message</summary>' }, code(details.message || '(no message)'), { type: 'html', value: '</details>' }])
+            : stringify([code(details.message || '(no message)')]),
           comparison:
             details.expected !== undefined || details.actual !== undefined
               ? stringify([table(['Expected', 'Actual'], [[inlineCode(details.expected ?? ''), inlineCode(details.actual ?? '')]])])

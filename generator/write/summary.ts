@@ -6,7 +6,7 @@ import type { Run, RunTotals } from '../model/types.ts';
 import { passRate } from '../model/totals.ts';
 import { rejectedOf } from '../render/run-pages.ts';
 
-export function buildSummary(title: string, run: Run, totals: RunTotals, features: number, diagnostics: readonly Diagnostic[]): Summary {
+export function buildSummary(title: string, run: Run, totals: RunTotals, features: number, diagnostics: readonly Diagnostic[], failures?: Summary['failures']): Summary {
   const sorted = sortDiagnostics(diagnostics);
   return {
     version: 1,
@@ -25,6 +25,7 @@ export function buildSummary(title: string, run: Run, totals: RunTotals, feature
     },
     passRate: passRate(totals),
     features,
+    ...(failures ? { failures } : {}),
     rejected: rejectedOf(sorted),
     diagnostics: sorted.map(({ severity, code, message, file, line }) => ({ severity, code, message, ...(file ? { file } : {}), ...(line ? { line } : {}) })),
   };

@@ -2,6 +2,7 @@
 // whole for /features/, and pruned to the current branch for the side nav.
 import type { FeatureEntry } from '../../generator/contract/collections.ts';
 import type { Totals } from './totals.ts';
+import type { Coverage } from './coverage.ts';
 
 /** A feature as listed by a parent (`children`) or by the overview (`features`). */
 export interface FeatureSummary {
@@ -9,6 +10,8 @@ export interface FeatureSummary {
   title: string;
   level: string;
   totals: Totals;
+  /** Case coverage, when the generator wrote it. */
+  coverage?: Coverage;
 }
 
 export interface FeatureTreeNode extends FeatureSummary {

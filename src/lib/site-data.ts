@@ -9,6 +9,8 @@ export interface SiteChrome {
   rejectedCount: number;
   topLevel: readonly FeatureSummary[];
   childrenOf: ChildrenOf;
+  /** For the nav: known defects, unexplained failures, defects marked fixed that still match. */
+  failures: { defects: number; unexplained: number; regressions: number };
 }
 
 export async function getPage(slug: PageEntry['slug']) {
@@ -18,12 +20,17 @@ export async function getPage(slug: PageEntry['slug']) {
 }
 
 export async function getSiteChrome(): Promise<SiteChrome> {
-  const [overview, features] = await Promise.all([getPage('overview'), getCollection('features')]);
+  const [overview, features, triage] = await Promise.all([getPage('overview'), getCollection('features'), getEntry('triage', 'failures')]);
   const data = features.map((f) => f.data);
   return {
     runTitle: overview.data.runTitle || overview.data.title,
     rejectedCount: overview.data.rejected.length,
     topLevel: topLevelFeatures(data, overview.data.features),
     childrenOf: childrenLookup(data),
+    failures: {
+      defects: triage?.data.defects.length ?? 0,
+      unexplained: triage?.data.breakdown.unexplained ?? 0,
+      regressions: triage?.data.breakdown.regressions ?? 0,
+    },
   };
 }

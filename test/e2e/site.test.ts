@@ -19,7 +19,7 @@ const dialogs: string[] = [];
 beforeAll(async () => {
   const hostile = await writeHostileResults(await tempDir('e2e-hostile'));
   const results = ['vitest', 'jest', 'mocha', 'cucumber'].map((a) => path.resolve('test/fixtures', a, 'allure-results'));
-  site = await buildSite([...results, hostile], { baseUrl: 'https://docs.example.org/qa/', title: 'Fixture suites' });
+  site = await buildSite([...results, hostile], { baseUrl: 'https://docs.example.org/qa/', title: 'Fixture suites', defects: [path.resolve('test/fixtures/defects')], cases: [path.resolve('test/fixtures/cases')] });
   server = await serveStatic(site.outDir, '/qa/');
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
 });
@@ -116,6 +116,129 @@ describe('the site in a browser', () => {
   it('reads on a phone without sideways scrolling', async () => {
     const failing = site.run.results.find((r) => r.status === 'failed')!;
     for (const pathname of ['', `tests/${failing.slug}/`, 'features/', 'rejected/']) {
+      const page = await open(pathname, 390);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, pathname).toBeLessThanOrEqual(0);
+      await page.close();
+    }
+  });
+  it('a failing test leads with the curated explanation of its known defect, above the folded message and trace', async () => {
+    const failing = site.run.results.find((r) => r.name === 'computes a percentage')!;
+    const page = await open(`tests/${failing.slug}/`);
+    const main = page.locator('main');
+    const callout = main.locator('.defect-callout');
+    await expect(callout.locator('#defect-heading').textContent()).resolves.toBe('Percentages are truncated instead of rounded');
+    await expect(callout.textContent()).resolves.toMatch(/Known product defect · CALC-203[\s\S]*Open[\s\S]*Owner\s*bob/);
+    await expect(callout.getByRole('link', { name: 'https://github.com/acme/calculator/issues/203' }).getAttribute('href')).resolves.toBe('https://github.com/acme/calculator/issues/203');
+    await expect(callout.locator('.defect-explanation').textContent()).resolves.toContain('drops the third decimal instead of rounding it');
+    // The explanation comes first; the raw message and the trace are folded below it.
+    const message = main.locator('details', { has: page.locator('summary', { hasText: /^Message$/ }) });
+    const trace = main.locator('details', { hasText: 'Stack trace' });
+    await expect(message.getAttribute('open')).resolves.toBeNull();
+    await expect(trace.getAttribute('open')).resolves.toBeNull();
+    const top = async (l: typeof callout) => (await l.boundingBox())!.y;
+    expect(await top(callout)).toBeLessThan(await top(message));
+    expect(await top(message)).toBeLessThan(await top(trace));
+    await expect(message.locator('pre').isVisible()).resolves.toBe(false);
+    await message.locator('summary').click();
+    await expect(message.locator('pre').textContent()).resolves.toContain('Expected: 1.98');
+    await callout.locator('#defect-heading a').click();
+    await page.waitForURL('**/qa/defects/calc-203/');
+    await expect(page.locator('main h1').textContent()).resolves.toBe('Percentages are truncated instead of rounded');
+    await expect(page.locator('main').getByRole('link', { name: 'computes a percentage' }).getAttribute('href')).resolves.toBe(`/qa/tests/${failing.slug}/`);
+    await page.close();
+  });
+
+  it('the known defects list flags the regression and the defect not seen in this run', async () => {
+    const page = await open('defects/');
+    const row = (id: string) => page.locator('tr', { hasText: id });
+    await expect(row('STEP-NESTED').textContent()).resolves.toMatch(/Fixed[\s\S]*Regression[\s\S]*3/);
+    await expect(row('FX-RATES-DOWN').textContent()).resolves.toContain('Not seen in this run');
+    await expect(page.locator('main tbody tr').count()).resolves.toBe(7);
+    await page.close();
+  });
+
+  it('the overview splits the failures into explained and unexplained, and leads to the unexplained-failures page', async () => {
+    const page = await open('');
+    const breakdown = page.locator('.failure-breakdown');
+    const b = site.failures.breakdown;
+    await expect(breakdown.textContent()).resolves.toMatch(new RegExp(`${b.explained} explained[\\s\\S]*${b.unexplained} unexplained`));
+    await expect(breakdown.getByRole('list', { name: 'Failures by explanation' }).textContent()).resolves.toMatch(/Product defects\s*2[\s\S]*Test defects\s*7[\s\S]*Infrastructure defects\s*4/);
+    await page.locator('.sidebar-nav').getByRole('link', { name: /Unexplained failures/ }).click();
+    await page.waitForURL('**/qa/unexplained/');
+    const groups = page.locator('.signature-group');
+    await expect(groups.count()).resolves.toBe(b.groups);
+    expect(b.groups).toBeGreaterThanOrEqual(3);
+    const first = groups.first();
+    await expect(first.locator('.group-suggestion pre').textContent()).resolves.toMatch(/^---\nid: DEF-[0-9A-F]{6}\n[\s\S]*\nmatch:\n  message: '/);
+    const hostile = groups.filter({ hasText: 'alert("message")' });
+    await expect(hostile.locator('h2 code').textContent()).resolves.toContain('<script>');
+    const counts = await groups.locator('.group-count').allTextContents();
+    expect(counts.map((c) => Number.parseInt(c, 10))).toEqual(site.failures.groups.map((g) => g.results.length));
+    await groups.first().locator('.group-tests a').first().click();
+    await page.waitForURL('**/qa/tests/**');
+    await expect(page.locator('main h2', { hasText: 'Failure' }).count()).resolves.toBe(1);
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it('the defect and unexplained pages read on a phone without sideways scrolling', async () => {
+    for (const pathname of ['defects/', 'defects/step-nested/', 'unexplained/']) {
+      const page = await open(pathname, 390);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, pathname).toBeLessThanOrEqual(0);
+      await page.close();
+    }
+  });
+  it('the coverage map leads to a feature, and the feature to a case with its steps and covering test', async () => {
+    const page = await open('coverage/');
+    const todo = page.locator('.cov-cell a', { hasText: 'Todo items' });
+    await expect(todo.getAttribute('class')).resolves.toContain('tone-failing');
+    await expect(todo.getAttribute('title')).resolves.toContain('5 cases');
+    // The map's filter box narrows hundreds of cells to the matching ones.
+    await page.fill('[data-cov-filter]', 'sharing');
+    await expect(page.locator('.cov-cell:visible').count()).resolves.toBe(1);
+    await page.fill('[data-cov-filter]', '');
+    await Promise.all([page.waitForURL('**/qa/features/productivity/todo-items/'), todo.click()]);
+    await expect(page.locator('main h1').textContent()).resolves.toBe('Todo items');
+    await page.locator('main a', { hasText: 'Add an item' }).first().click();
+    await page.waitForURL('**/qa/features/productivity/todo-items/add-an-item/');
+    await page.locator('.cases-table a', { hasText: 'Add an item to an empty list' }).click();
+    await page.waitForURL('**/qa/cases/101/');
+    const main = page.locator('main');
+    await expect(main.locator('h1').textContent()).resolves.toBe('Add an item to an empty list');
+    await expect(main.locator('.case-written').textContent()).resolves.toMatch(/Open the list "Groceries"\.\s*Expected: the list shows "No items yet"/);
+    await expect(main.locator('.case-automated').textContent()).resolves.toContain('add the item');
+    const written = await main.locator('.case-written').boundingBox();
+    const automated = await main.locator('.case-automated').boundingBox();
+    expect(Math.abs(written!.y - automated!.y)).toBeLessThan(2); // side by side
+    const covering = main.locator('.covered-by-table tbody tr');
+    await expect(covering.count()).resolves.toBe(1);
+    await expect(covering.textContent()).resolves.toMatch(/adds an item to an empty list[\s\S]*Allure ID[\s\S]*ALLURE_ID 101/);
+    await page.close();
+  });
+
+  it('search finds cases by id and step text, and filters them by state', async () => {
+    const page = await open('search/?q=transfer');
+    await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 20_000 });
+    const state = page.locator('.pagefind-ui__filter-panel fieldset, .pagefind-ui__filter-block', { hasText: 'State' }).first();
+    const notRun = state.getByLabel(/^not run/i);
+    if (!(await notRun.isVisible())) await state.locator('summary').first().click();
+    await notRun.check();
+    await page.waitForFunction(() => {
+      const titles = [...document.querySelectorAll('.pagefind-ui__result-link')].filter((a) => !a.closest('.pagefind-ui__result-nested')).map((a) => a.textContent ?? '');
+      return titles.length === 1 && titles[0] === 'Schedule transfers for tomorrow';
+    });
+    // A step of a manual case, and an id, find their case.
+    await page.goto(`${server.url}search/?q=${encodeURIComponent('private window')}`);
+    await page.locator('.pagefind-ui__result-link', { hasText: 'Share a list by link' }).first().waitFor({ timeout: 20_000 });
+    await page.goto(`${server.url}search/?q=TODO-SHARE-1`);
+    await page.locator('.pagefind-ui__result-link', { hasText: 'Share a list by link' }).first().waitFor({ timeout: 20_000 });
+    await page.close();
+  });
+
+  it('the coverage page and a case page read on a phone without sideways scrolling', async () => {
+    for (const pathname of ['coverage/', 'cases/101/', 'cases/402-3/']) {
       const page = await open(pathname, 390);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, pathname).toBeLessThanOrEqual(0);

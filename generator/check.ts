@@ -1,0 +1,135 @@
+// check(): the quality gate for CI. It reads the results and the known
+// defects and links them, exactly as generate() does, but writes nothing and
+// builds no site; then it holds the run against the thresholds.
+import path from 'node:path';
+import type { CasebookConfig } from './config/schema.ts';
+import type { CheckReport, GateCheck } from './contract/check-report.ts';
+import type { Diagnostic } from './diagnostics/diagnostic.ts';
+import { CasebookError, createDiagnosticList, sortDiagnostics } from './diagnostics/diagnostic.ts';
+import type { FailureLink } from './link/failures.ts';
+import { linkFailures } from './link/failures.ts';
+import type { Logger } from './logger.ts';
+import { silentLogger } from './logger.ts';
+import { assembleRun } from './model/run.ts';
+import { passRate, totalsOf } from './model/totals.ts';
+import type { Run, RunTotals } from './model/types.ts';
+import { readDefectFolders } from './read/defects.ts';
+import type { ShardContent } from './read/results-folder.ts';
+import { readResultsFolder } from './read/results-folder.ts';
+
+export interface GateOptions {
+  /** Most unexplained failures allowed (muted ones are not counted). @default 0 */
+  maxUnexplained?: number;
+  /** Least pass rate allowed, in percent (0–100). Not checked when absent. */
+  minPassRate?: number;
+  /** Fail when a defect marked fixed still matches failures. @default false */
+  failOnRegression?: boolean;
+}
+
+export interface CheckResult {
+  report: CheckReport;
+  run: Run;
+  totals: RunTotals;
+  failures: FailureLink;
+  diagnostics: Diagnostic[];
+}
+
+/** Reads and links only (no pages, no site), then evaluates the gate. */
+export async function check(config: Pick<CasebookConfig, 'results' | 'defects'>, gate: GateOptions = {}, logger: Logger = silentLogger): Promise<CheckResult> {
+  const diagnostics = createDiagnosticList();
+  const shards: ShardContent[] = [];
+  for (const [index, folder] of config.results.entries()) {
+    const relative = path.relative(process.cwd(), folder) || '.';
+    const label = relative.startsWith('..') ? folder : relative;
+    try {
+      shards.push(await readResultsFolder(label, index, diagnostics, ({ done, total }) => logger.progress(`read ${label}: ${done}/${total} files`)));
+    } catch (error) {
+      diagnostics.report({ severity: 'error', code: 'results/unreadable-folder', message: `cannot read results folder: ${(error as Error).message}`, file: label, rejected: true });
+    }
+  }
+  const run = assembleRun(shards);
+  if (run.results.length === 0) {
+    const problems = diagnostics.list.filter((d) => d.severity === 'error');
+    throw new CasebookError(`no valid test results were found in ${config.results.map((r) => path.relative(process.cwd(), r) || '.').join(', ')}`, {
+      hint: problems.length > 0 ? `${problems.length} problem(s): ${problems.slice(0, 3).map((d) => `${d.file ?? ''}: ${d.message}`).join('; ')}` : 'point --results at the allure-results folder your test run wrote',
+    });
+  }
+  const defects = await readDefectFolders(config.defects, diagnostics);
+  logger.progress(`link: ${run.results.length} results, ${defects.length} defects`);
+  const failures = linkFailures(run, defects, diagnostics);
+  const totals = totalsOf(run.results);
+  return { report: gateReport(run, totals, failures, diagnostics.list, gate), run, totals, failures, diagnostics: diagnostics.list };
+}
+
+/** Holds a linked run against the thresholds; used by check() and by `build --gate`. */
+export function gateReport(run: Run, totals: RunTotals, failures: FailureLink, diagnostics: readonly Diagnostic[], gate: GateOptions): CheckReport {
+  const b = failures.breakdown;
+  const rate = passRate(totals);
+  const counted = b.unexplained - b.unexplainedMuted;
+  const maxUnexplained = gate.maxUnexplained ?? 0;
+  const checks: GateCheck[] = [
+    {
+      name: 'max-unexplained',
+      ok: counted <= maxUnexplained,
+      limit: maxUnexplained,
+      actual: counted,
+      message: `${counted} unexplained failure(s)${b.unexplainedMuted ? ` (+${b.unexplainedMuted} muted, not counted)` : ''}, ${maxUnexplained} allowed`,
+    },
+  ];
+  if (gate.minPassRate !== undefined) {
+    checks.push({ name: 'min-pass-rate', ok: rate >= gate.minPassRate, limit: gate.minPassRate, actual: rate, message: `pass rate ${rate}%, at least ${gate.minPassRate}% required` });
+  }
+  if (gate.failOnRegression) {
+    checks.push({ name: 'fail-on-regression', ok: b.regressions === 0, limit: 0, actual: b.regressions, message: `${b.regressions} defect(s) marked fixed still match failures, none allowed` });
+  }
+  const failedChecks = checks.filter((c) => !c.ok).map((c) => c.name);
+  const byKey = new Map(run.results.map((r) => [r.key, r]));
+  const place = (l: FailureLink['defects'][number]) => ({ id: l.defect.id, title: l.defect.title, file: l.defect.file, line: l.defect.idLine });
+  return {
+    version: 1,
+    ok: failedChecks.length === 0,
+    exitCode: failedChecks.length === 0 ? 0 : 1,
+    failedChecks,
+    checks,
+    run: { total: totals.total, passed: totals.passed, failed: totals.failed, broken: totals.broken, skipped: totals.skipped, unknown: totals.unknown, flaky: totals.flaky },
+    passRate: rate,
+    failures: b,
+    unexplained: failures.groups.map((g) => ({
+      id: g.id,
+      count: g.results.length,
+      message: g.signature.message,
+      tests: g.results.slice(0, 10).map((k) => {
+        const r = byKey.get(k)!;
+        return { name: r.name, fullName: r.fullName, file: r.file };
+      }),
+    })),
+    regressions: failures.defects.filter((l) => l.drift === 'regression').map((l) => ({ ...place(l), count: l.results.length })),
+    notSeen: failures.defects.filter((l) => l.drift === 'not-seen').map(place),
+    overlaps: failures.overlaps.map((o) => ({ winner: o.winner.id, other: o.other.id, count: o.results.length, file: o.other.file, line: o.other.matchLine })),
+    categories: failures.categories,
+    diagnostics: sortDiagnostics(diagnostics)
+      .filter((d) => d.severity !== 'info')
+      .map(({ severity, code, message, file, line }) => ({ severity, code, message, ...(file ? { file } : {}), ...(line ? { line } : {}) })),
+  };
+}
+
+/**
+ * The gate's flags as the CLI gets them (strings) → options; throws a
+ * CasebookError naming the flag when a value is not what it expects.
+ */
+export function parseGateFlags(values: { 'max-unexplained'?: string; 'min-pass-rate'?: string; 'fail-on-regression'?: boolean }): GateOptions {
+  const options: GateOptions = {};
+  const raw = values['max-unexplained'];
+  if (raw !== undefined) {
+    if (!/^\d+$/.test(raw.trim())) throw new CasebookError(`--max-unexplained: expected a whole number of failures (0 or more), got "${raw}"`);
+    options.maxUnexplained = Number(raw);
+  }
+  const rate = values['min-pass-rate'];
+  if (rate !== undefined) {
+    const value = Number(rate.trim().replace(/%$/, ''));
+    if (rate.trim() === '' || !Number.isFinite(value) || value < 0 || value > 100) throw new CasebookError(`--min-pass-rate: expected a percentage from 0 to 100, e.g. 95 or 99.5, got "${rate}"`);
+    options.minPassRate = value;
+  }
+  if (values['fail-on-regression']) options.failOnRegression = true;
+  return options;
+}

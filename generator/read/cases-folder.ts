@@ -1,0 +1,113 @@
+// Reads the written test cases: every file under the --cases folders goes to
+// the reader that matches it (Markdown, YAML, Gherkin). Ids must be unique
+// across all folders; a later duplicate is rejected, naming the first.
+import { access, realpath } from 'node:fs/promises';
+import path from 'node:path';
+import fg from 'fast-glob';
+import type { Diagnostic, DiagnosticSink } from '../diagnostics/diagnostic.ts';
+import type { WrittenCase } from '../model/cases.ts';
+import { normalizeId } from '../model/cases.ts';
+import type { CaseSource } from './case-fields.ts';
+import { gherkinCaseReader } from './cases-gherkin.ts';
+import { markdownCaseReader } from './cases-markdown.ts';
+import { yamlCaseReader } from './cases-yaml.ts';
+import { mapConcurrent } from './map-concurrent.ts';
+
+/** One input format of written cases (as Allure 3's readers: which files, and one file → data). */
+export interface CaseReader {
+  readonly name: string;
+  matches(fileName: string): boolean;
+  read(file: string, src: CaseSource): Promise<WrittenCase[]>;
+}
+
+export const CASE_READERS: readonly CaseReader[] = [markdownCaseReader, yamlCaseReader, gherkinCaseReader];
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** The folder holding `.git` above `dir`, if any: edit links are relative to it. */
+export async function repositoryRoot(dir: string): Promise<string | undefined> {
+  let current = dir;
+  for (;;) {
+    if (await exists(path.join(current, '.git'))) return current;
+    const parent = path.dirname(current);
+    if (parent === current) return undefined;
+    current = parent;
+  }
+}
+
+function displayLabel(folder: string): string {
+  const relative = path.relative(process.cwd(), folder);
+  return !relative ? '.' : relative.startsWith('..') ? folder : relative;
+}
+
+export interface ReadCasesOutcome {
+  cases: WrittenCase[];
+  /** Case files found (read or rejected). */
+  files: number;
+}
+
+export async function readCases(folders: readonly string[], diagnostics: DiagnosticSink): Promise<ReadCasesOutcome> {
+  const all: WrittenCase[] = [];
+  let files = 0;
+  for (const folder of folders) {
+    const label = displayLabel(folder);
+    let real: string;
+    try {
+      real = await realpath(folder);
+    } catch (error) {
+      diagnostics.report({ severity: 'error', code: 'case/unreadable-folder', message: `cannot read cases folder: ${(error as Error).message}`, file: label, rejected: true });
+      continue;
+    }
+    const root = (await repositoryRoot(real)) ?? process.cwd();
+    const names = (await fg('**/*', { cwd: real, onlyFiles: true, followSymbolicLinks: false, ignore: ['**/node_modules/**'] }))
+      .filter((name) => CASE_READERS.some((r) => r.matches(name)))
+      .sort();
+    files += names.length;
+    // Files are read concurrently; their diagnostics are reported in file order, so output stays the same run to run.
+    const read = await mapConcurrent(names, 16, async (name) => {
+      const reader = CASE_READERS.find((r) => r.matches(name))!;
+      const file = path.join(real, name);
+      const found: Diagnostic[] = [];
+      const src: CaseSource = {
+        file: `${label.replace(/\/+$/, '')}/${name}`,
+        repoPath: path.relative(root, file).split(path.sep).join('/'),
+        report: (d) => found.push(d),
+      };
+      try {
+        return { cases: await reader.read(file, src), found };
+      } catch (error) {
+        found.push({ severity: 'error', code: 'case/unreadable', message: `cannot read: ${(error as Error).message}`, file: src.file, rejected: true });
+        return { cases: [], found };
+      }
+    });
+    for (const r of read) {
+      for (const d of r.found) diagnostics.report(d);
+      all.push(...r.cases);
+    }
+  }
+  const seen = new Map<string, WrittenCase>();
+  const cases: WrittenCase[] = [];
+  for (const c of all) {
+    const key = normalizeId(c.id);
+    const first = seen.get(key);
+    if (first) {
+      diagnostics.report({
+        severity: 'error',
+        code: 'case/duplicate-id',
+        message: `duplicate id "${c.id}": already used by ${first.file}:${first.line}`,
+        file: c.file,
+        line: c.line,
+        rejected: true,
+      });
+      continue;
+    }
+    seen.set(key, c);
+    cases.push(c);
+  }
+  return { cases, files };
+}

@@ -1,0 +1,183 @@
+// A test case written in Markdown: YAML front matter for the fields, and a body
+// parsed with remark into description, `## Preconditions` and `## Steps`.
+// A step is a list item; an `Expected:` paragraph or nested item is its expected result.
+import { readFile } from 'node:fs/promises';
+import type { BlockContent, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { CaseStep, WrittenCase } from '../model/cases.ts';
+import { safeDescription } from '../render/description.ts';
+import { oneLine, stringify } from '../render/markdown.ts';
+import type { CaseSource } from './case-fields.ts';
+import { parseYamlBlock, readCaseFields } from './case-fields.ts';
+import type { CaseReader } from './cases-folder.ts';
+
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+
+const PRECONDITIONS = new Set(['preconditions', 'precondition', 'prerequisites', 'pre-conditions', 'setup', 'set-up']);
+const STEPS = new Set(['steps', 'test steps']);
+const EXPECTED = /^\s*(expected(\s+results?)?|then)\s*[:：]\s*/i;
+
+function sectionName(heading: Heading): string {
+  return toString(heading).trim().replace(/[:：]\s*$/, '').toLowerCase();
+}
+
+/** Safe Markdown for a list of blocks. */
+function markdownOf(nodes: RootContent[]): string {
+  return nodes.length ? safeDescription(stringify(nodes)) : '';
+}
+
+/** Strips an `Expected:` / `**Expected:**` marker from the start of a paragraph; false when it has none. */
+function stripExpected(p: Paragraph): boolean {
+  const [first, second] = p.children;
+  if (!first) return false;
+  if ((first.type === 'strong' || first.type === 'emphasis') && /^\s*(expected(\s+results?)?|then)\s*[:：]?\s*$/i.test(toString(first))) {
+    p.children.shift();
+    if (second && second.type === 'text') second.value = second.value.replace(/^\s*[:：]?\s*/, '');
+    if (second && second.type === 'text' && second.value === '') p.children.shift();
+    return true;
+  }
+  if (first.type === 'text' && EXPECTED.test(first.value)) {
+    first.value = first.value.replace(EXPECTED, '');
+    if (first.value === '') p.children.shift();
+    return true;
+  }
+  return false;
+}
+
+function stepOf(item: ListItem): CaseStep {
+  const blocks = [...item.children] as BlockContent[];
+  let action: PhrasingContent[] = [];
+  if (blocks[0]?.type === 'paragraph') {
+    const p = blocks[0];
+    // "1. Expected: …" alone is not an action.
+    if (!stripExpected({ ...p, children: [...p.children.map((c) => ({ ...c }))] } as Paragraph)) {
+      action = p.children;
+      blocks.shift();
+    }
+  }
+  const details: RootContent[] = [];
+  const expected: RootContent[] = [];
+  let inExpected = false;
+  for (const block of blocks) {
+    if (inExpected) {
+      expected.push(block);
+      continue;
+    }
+    if (block.type === 'paragraph' && stripExpected(block)) {
+      inExpected = true;
+      if (block.children.length) expected.push(block);
+      continue;
+    }
+    if (block.type === 'list') {
+      const kept: ListItem[] = [];
+      for (const sub of block.children) {
+        const head = sub.children[0];
+        if (head?.type === 'paragraph' && stripExpected(head)) {
+          if (!head.children.length) sub.children.shift();
+          expected.push(...(sub.children as RootContent[]));
+        } else kept.push(sub);
+      }
+      if (kept.length) details.push({ ...block, children: kept } as List);
+      continue;
+    }
+    details.push(block);
+  }
+  const actionPara: Paragraph = { type: 'paragraph', children: action };
+  return {
+    keyword: '',
+    action: oneLine(toString(actionPara)),
+    expected: oneLine(expected.map((n) => toString(n)).join(' ')),
+    actionMarkdown: action.length ? markdownOf([actionPara]) : '',
+    expectedMarkdown: markdownOf(expected),
+    details: markdownOf(details),
+  };
+}
+
+function stepsOf(section: RootContent[]): CaseStep[] {
+  const steps: CaseStep[] = [];
+  const pending: RootContent[] = [];
+  for (const node of section) {
+    if (node.type === 'list') {
+      for (const item of node.children) steps.push(stepOf(item));
+    } else if (steps.length > 0) {
+      // A table or code block written between items belongs to the step above it.
+      const last = steps[steps.length - 1] as CaseStep;
+      last.details = [last.details, markdownOf([node])].filter(Boolean).join('\n\n');
+    } else pending.push(node);
+  }
+  if (steps.length === 0 && pending.length) {
+    // Steps written as paragraphs: one step each.
+    for (const node of pending) steps.push(stepOf({ type: 'listItem', children: [node as BlockContent] }));
+  }
+  return steps;
+}
+
+export function parseMarkdownCase(text: string, src: CaseSource): WrittenCase[] {
+  const tree = parser.parse(text) as Root;
+  const front = tree.children[0];
+  if (!front || front.type !== 'yaml') {
+    src.report({
+      severity: 'error',
+      code: 'case/no-front-matter',
+      message: 'a Markdown case starts with YAML front matter between --- lines (id, title, …)',
+      file: src.file,
+      line: 1,
+      rejected: true,
+    });
+    return [];
+  }
+  const startLine = (front.position?.start.line ?? 1) + 1;
+  const block = parseYamlBlock(front.value, startLine, src, 'the front matter');
+  if (!block) return [];
+  let body = tree.children.slice(1);
+  // A leading `# Heading` is the title when the front matter has none.
+  const h1 = body[0]?.type === 'heading' && body[0].depth === 1 ? body[0] : undefined;
+  if (h1) body = body.slice(1);
+  const data = block.doc.toJS() as Record<string, unknown> | null;
+  if (h1 && data && typeof data === 'object' && !data.title) block.doc.set('title', toString(h1).trim());
+  const fields = readCaseFields(block, src);
+  if (!fields) return [];
+
+  const description: RootContent[] = [];
+  const preconditions: RootContent[] = [];
+  const stepNodes: RootContent[] = [];
+  let target = description;
+  for (const node of body) {
+    if (node.type === 'heading' && node.depth === 2) {
+      const name = sectionName(node);
+      target = PRECONDITIONS.has(name) ? preconditions : STEPS.has(name) ? stepNodes : description;
+      // Any other section stays in the description, under its own heading.
+      if (target === description && name !== 'description') description.push(node);
+      continue;
+    }
+    target.push(node);
+  }
+  return [
+    {
+      ...fields,
+      format: 'markdown',
+      file: src.file,
+      repoPath: src.repoPath,
+      line: 1,
+      description: markdownOf(description),
+      preconditions: markdownOf(preconditions),
+      background: [],
+      steps: stepsOf(stepNodes),
+      automationDeclared: fields.automation.length > 0 || fields.automated,
+      aliases: [],
+      parameters: {},
+    },
+  ];
+}
+
+export const markdownCaseReader: CaseReader = {
+  name: 'markdown',
+  matches: (file) => /\.(md|markdown)$/i.test(file) && !/(^|\/)readme\.md$/i.test(file),
+  async read(file, src) {
+    return parseMarkdownCase(await readFile(file, 'utf8'), src);
+  },
+};

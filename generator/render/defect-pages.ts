@@ -1,0 +1,139 @@
+// Known defects and unexplained failures → content: one page per defect (its
+// explanation is the body), the `triage/failures` entry that the overview,
+// the defects list and the unexplained-failures page read, and the fields a
+// failing test's page gets.
+import { stringify as yamlStringify } from 'yaml';
+import type { DefectEntry, TestDefect, TriageEntry } from '../contract/defects.ts';
+import type { FailureLink, LinkedDefect } from '../link/failures.ts';
+import type { SignatureGroup } from '../link/signatures.ts';
+import type { Defect, DefectDrift } from '../model/defects.ts';
+import type { Result, Run } from '../model/types.ts';
+import { safeDescription } from './description.ts';
+import { markdownFile } from './frontmatter.ts';
+
+/** The largest groups are listed; the rest are counted. */
+const MAX_GROUPS = 500;
+const MAX_TESTS_PER_GROUP = 25;
+const MAX_SAMPLE_MESSAGE = 4000;
+const MAX_SAMPLE_TRACE = 8000;
+
+function defectRef(defect: Defect, drift: DefectDrift): TestDefect {
+  return { id: defect.id, slug: defect.slug, title: defect.title, status: defect.status, defectKind: defect.kind, drift, owner: defect.owner, issue: defect.issue };
+}
+
+const byTitle = (a: { title: string; slug: string }, b: { title: string; slug: string }) => a.title.localeCompare(b.title) || a.slug.localeCompare(b.slug);
+
+function affected(result: Result) {
+  return { slug: result.slug, title: result.name, status: result.status, fullName: result.fullName };
+}
+
+/** Front matter fields of a test's page: the defect explaining its failure, and its Allure category. */
+export function testDefectFields(result: Result, link: FailureLink): { defect?: TestDefect; category?: string } {
+  const defect = link.defectOf.get(result.key);
+  const category = link.categoryOf.get(result.key);
+  const linked = defect ? link.defects.find((d) => d.defect.id === defect.id) : undefined;
+  return { ...(defect ? { defect: defectRef(defect, linked?.drift ?? 'none') } : {}), ...(category ? { category } : {}) };
+}
+
+function matchersOf(defect: Defect): DefectEntry['matchers'] {
+  const m = defect.match;
+  const rows: DefectEntry['matchers'] = [];
+  if (m.message) rows.push({ name: 'message', value: m.message });
+  if (m.trace) rows.push({ name: 'trace', value: m.trace });
+  rows.push({ name: 'statuses', value: m.statuses.join(', ') });
+  for (const c of m.cases) rows.push({ name: 'case', value: c });
+  for (const f of m.fullNames) rows.push({ name: 'fullName', value: f });
+  for (const l of m.labels) rows.push({ name: `label ${l.name}`, value: l.values.join(' | ') });
+  return rows;
+}
+
+function defectEntry(linked: LinkedDefect, order: number, byKey: ReadonlyMap<string, Result>): DefectEntry {
+  const d = linked.defect;
+  return {
+    kind: 'defect',
+    ...defectRef(d, linked.drift),
+    file: d.file,
+    order,
+    counts: { total: linked.results.length, failed: linked.failed, broken: linked.broken },
+    matchers: matchersOf(d),
+    tests: linked.results.map((k) => affected(byKey.get(k)!)).sort(byTitle),
+    overlaps: linked.overlaps.map((o) => ({ id: o.defect.id, slug: o.defect.slug, title: o.defect.title, count: o.count, first: o.first })),
+  };
+}
+
+/** A defect file a curator can copy for a group: the matcher is prefilled, the rest is to be written. */
+export function suggestedDefectFile(group: SignatureGroup): string {
+  const s = group.suggestion;
+  const quote = (value: string) => yamlStringify(value, { defaultStringType: 'QUOTE_SINGLE', lineWidth: 0 }).trimEnd();
+  const title = group.signature.message.split('\n')[0]!.slice(0, 100);
+  const lines = [
+    '---',
+    `id: DEF-${group.id.slice(0, 6).toUpperCase()}`,
+    `title: ${quote(title)}`,
+    'issue: ""        # the ticket: https://…',
+    'status: open     # open | fixed | wontfix',
+    `kind: ${group.statuses.broken > group.statuses.failed ? 'test' : 'product'}     # product | test | infrastructure`,
+    'owner: ""',
+    'match:',
+    ...(s.message ? [`  message: ${quote(s.message)}`] : []),
+    ...(s.trace ? [`  trace: ${quote(s.trace)}`] : []),
+    `  statuses: [${s.statuses.join(', ')}]`,
+    '---',
+    '',
+    'What is broken, and why. Everyone who opens a failing test reads this',
+    'instead of the stack trace.',
+    '',
+    '## What to do',
+    '',
+    '- Until it is fixed: …',
+    '',
+  ];
+  return lines.join('\n');
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}\n… (${text.length - max} more characters)` : text;
+}
+
+export function triageEntry(run: Run, link: FailureLink): TriageEntry {
+  const byKey = new Map(run.results.map((r) => [r.key, r]));
+  const groups = link.groups.slice(0, MAX_GROUPS).map((g, i) => {
+    const first = byKey.get(g.results[0]!)!;
+    return {
+      id: g.id,
+      rank: i + 1,
+      count: g.results.length,
+      failed: g.statuses.failed,
+      broken: g.statuses.broken,
+      message: g.signature.message,
+      frames: g.signature.frames,
+      sampleMessage: clip(first.statusDetails.message, MAX_SAMPLE_MESSAGE),
+      sampleTrace: clip(first.statusDetails.trace, MAX_SAMPLE_TRACE),
+      tests: g.results.slice(0, MAX_TESTS_PER_GROUP).map((k) => affected(byKey.get(k)!)),
+      moreTests: Math.max(0, g.results.length - MAX_TESTS_PER_GROUP),
+      suggestion: suggestedDefectFile(g),
+      alsoMatches: g.suggestion.alsoMatches,
+    };
+  });
+  return {
+    kind: 'triage',
+    slug: 'failures',
+    breakdown: link.breakdown,
+    categories: link.categories,
+    defects: link.defects.map((l) => ({ ...defectRef(l.defect, l.drift), count: l.results.length, failed: l.failed, broken: l.broken, file: l.defect.file })),
+    groups,
+    moreGroups: Math.max(0, link.groups.length - MAX_GROUPS),
+  };
+}
+
+/** Every file of the defects part of the content folder, as [relative path, text]. */
+export function renderDefectPages(run: Run, link: FailureLink): [string, string][] {
+  const byKey = new Map(run.results.map((r) => [r.key, r]));
+  const files: [string, string][] = link.defects.map((linked, i) => [
+    `defects/${linked.defect.slug}.md`,
+    // Written by the team, yet it still goes through the Markdown pipeline only: raw HTML shows as text.
+    markdownFile(defectEntry(linked, i + 1, byKey), `${safeDescription(linked.defect.body)}\n`),
+  ]);
+  files.push(['triage/failures.md', markdownFile(triageEntry(run, link), '')]);
+  return files;
+}

@@ -1,0 +1,28 @@
+// Pagefind facets of case pages, and the case facets of test pages.
+import type { CaseEntry } from '../../generator/contract/cases.ts';
+import type { TestEntry } from '../../generator/contract/collections.ts';
+import { stateLabel } from './coverage.ts';
+import type { SearchFilter } from './search-filters.ts';
+
+const nonEmpty = (f: SearchFilter) => f.value.trim() !== '';
+
+/** type Case, state, feature (top level), owner, one `tag` per tag, layer, severity. */
+export function caseFilters(c: Pick<CaseEntry, 'state' | 'feature' | 'owner' | 'tags' | 'layer' | 'severity'>): SearchFilter[] {
+  return [
+    { name: 'type', value: 'Case' },
+    { name: 'state', value: stateLabel(c.state) },
+    { name: 'feature', value: c.feature.path[0] ?? '' },
+    { name: 'owner', value: c.owner },
+    ...[...new Set(c.tags)].map((tag) => ({ name: 'tag', value: tag })),
+    { name: 'layer', value: c.layer },
+    { name: 'severity', value: c.severity },
+  ].filter(nonEmpty);
+}
+
+/** A test with no written case is a case of its own: it gets the "Automated only" state; every test gets its layer. */
+export function testCaseFilters(t: Pick<TestEntry, 'automatedOnly' | 'layer'>): SearchFilter[] {
+  return [
+    ...(t.automatedOnly ? [{ name: 'state', value: stateLabel('automated only') }] : []),
+    { name: 'layer', value: t.layer ?? '' },
+  ].filter(nonEmpty);
+}
