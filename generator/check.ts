@@ -1,7 +1,6 @@
 // check(): the quality gate for CI. It reads the results and the known
 // defects and links them, exactly as generate() does, but writes nothing and
 // builds no site; then it holds the run against the thresholds.
-import path from 'node:path';
 import type { CasebookConfig } from './config/schema.ts';
 import type { CheckReport, GateCheck } from './contract/check-report.ts';
 import type { Diagnostic } from './diagnostics/diagnostic.ts';
@@ -10,12 +9,10 @@ import type { FailureLink } from './link/failures.ts';
 import { linkFailures } from './link/failures.ts';
 import type { Logger } from './logger.ts';
 import { silentLogger } from './logger.ts';
-import { assembleRun } from './model/run.ts';
 import { passRate, totalsOf } from './model/totals.ts';
 import type { Run, RunTotals } from './model/types.ts';
 import { readDefectFolders } from './read/defects.ts';
-import type { ShardContent } from './read/results-folder.ts';
-import { readResultsFolder } from './read/results-folder.ts';
+import { readRun } from './read/results-run.ts';
 
 export interface GateOptions {
   /** Most unexplained failures allowed (muted ones are not counted). @default 0 */
@@ -37,23 +34,7 @@ export interface CheckResult {
 /** Reads and links only (no pages, no site), then evaluates the gate. */
 export async function check(config: Pick<CasebookConfig, 'results' | 'defects'>, gate: GateOptions = {}, logger: Logger = silentLogger): Promise<CheckResult> {
   const diagnostics = createDiagnosticList();
-  const shards: ShardContent[] = [];
-  for (const [index, folder] of config.results.entries()) {
-    const relative = path.relative(process.cwd(), folder) || '.';
-    const label = relative.startsWith('..') ? folder : relative;
-    try {
-      shards.push(await readResultsFolder(label, index, diagnostics, ({ done, total }) => logger.progress(`read ${label}: ${done}/${total} files`)));
-    } catch (error) {
-      diagnostics.report({ severity: 'error', code: 'results/unreadable-folder', message: `cannot read results folder: ${(error as Error).message}`, file: label, rejected: true });
-    }
-  }
-  const run = assembleRun(shards);
-  if (run.results.length === 0) {
-    const problems = diagnostics.list.filter((d) => d.severity === 'error');
-    throw new CasebookError(`no valid test results were found in ${config.results.map((r) => path.relative(process.cwd(), r) || '.').join(', ')}`, {
-      hint: problems.length > 0 ? `${problems.length} problem(s): ${problems.slice(0, 3).map((d) => `${d.file ?? ''}: ${d.message}`).join('; ')}` : 'point --results at the allure-results folder your test run wrote',
-    });
-  }
+  const run = await readRun(config.results, diagnostics, logger);
   const defects = await readDefectFolders(config.defects, diagnostics);
   logger.progress(`link: ${run.results.length} results, ${defects.length} defects`);
   const failures = linkFailures(run, defects, diagnostics);

@@ -1,20 +1,17 @@
 // generate(): read → model → link → render → write. The content folder it
 // writes is what the Astro site reads; `build()` then runs Astro and Pagefind.
-import path from 'node:path';
 import type { CasebookConfig } from './config/schema.ts';
 import { splitBaseUrl } from './config/schema.ts';
 import type { Diagnostic } from './diagnostics/diagnostic.ts';
-import { CasebookError, createDiagnosticList } from './diagnostics/diagnostic.ts';
+import { createDiagnosticList } from './diagnostics/diagnostic.ts';
 import type { FeatureTree } from './link/feature-tree.ts';
 import { buildFeatureTree } from './link/feature-tree.ts';
 import type { Logger, Timings } from './logger.ts';
 import { silentLogger } from './logger.ts';
-import { assembleRun } from './model/run.ts';
 import { totalsOf } from './model/totals.ts';
 import type { Run, RunTotals } from './model/types.ts';
 import { mapConcurrent } from './read/map-concurrent.ts';
-import type { ShardContent } from './read/results-folder.ts';
-import { readResultsFolder } from './read/results-folder.ts';
+import { readRun } from './read/results-run.ts';
 import { renderFeature } from './render/feature-page.ts';
 import { markdownFile } from './render/frontmatter.ts';
 import { renderRunPages } from './render/run-pages.ts';
@@ -61,33 +58,12 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
   };
 
   // read
-  const shards: ShardContent[] = [];
-  for (const [index, folder] of config.results.entries()) {
-    const relative = path.relative(process.cwd(), folder) || '.';
-    const label = relative.startsWith('..') ? folder : relative;
-    try {
-      shards.push(
-        await readResultsFolder(label, index, diagnostics, ({ done, total }) => logger.progress(`read ${label}: ${done}/${total} files`)),
-      );
-    } catch (error) {
-      diagnostics.report({ severity: 'error', code: 'results/unreadable-folder', message: `cannot read results folder: ${(error as Error).message}`, file: label, rejected: true });
-    }
-  }
+  const run = await readRun(config.results, diagnostics, logger);
   const caseInputs = await readCaseInputs(config, diagnostics);
   const defects = await readDefectFolders(config.defects, diagnostics);
   lap('read');
 
-  // model + link
-  const run = assembleRun(shards);
-  if (run.results.length === 0) {
-    const problems = diagnostics.list.filter((d) => d.severity === 'error');
-    throw new CasebookError(`no valid test results were found in ${config.results.map((r) => path.relative(process.cwd(), r) || '.').join(', ')}`, {
-      hint:
-        problems.length > 0
-          ? `${problems.length} problem(s): ${problems.slice(0, 3).map((d) => `${d.file ?? ''}: ${d.message}`).join('; ')}`
-          : 'point --results at the allure-results folder your test run wrote (it holds *-result.json files)',
-    });
-  }
+  // link
   const cases = linkCases(caseInputs.cases, run.results);
   for (const d of cases.diagnostics) diagnostics.report(d);
   const tree = buildFeatureTree(run.results, cases.cases.filter((c) => c.written).map((c) => ({ path: c.path, source: c.source })));

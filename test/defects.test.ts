@@ -13,7 +13,7 @@ import { createDiagnosticList } from '../generator/diagnostics/diagnostic.ts';
 import { generate } from '../generator/generate.ts';
 import { categorize, categoryCounts } from '../generator/link/categories.ts';
 import { matchDefects, matchingOrder } from '../generator/link/defects.ts';
-import { groupBySignature, signatureOf } from '../generator/link/signatures.ts';
+import { signatureOf } from '../generator/link/signatures.ts';
 import { compileWholeMatch, requiredLiterals } from '../generator/link/whole-match.ts';
 import type { Defect, DefectMatch } from '../generator/model/defects.ts';
 import type { Result, Run } from '../generator/model/types.ts';

@@ -1,5 +1,6 @@
 // `casebook check --format json`: the quality gate's machine-readable report.
 import { z } from 'zod';
+import { diagnosticSchema } from './collections.ts';
 import { breakdownSchema } from './defects.ts';
 
 const defectPlaceSchema = z.object({ id: z.string(), title: z.string(), file: z.string(), line: z.number().int() });
@@ -50,14 +51,6 @@ export const checkReportSchema = z.object({
   overlaps: z.array(z.object({ winner: z.string(), other: z.string(), count: z.number().int(), file: z.string(), line: z.number().int() })),
   categories: z.array(z.object({ name: z.string(), count: z.number().int() })),
   /** Input problems (rejected defect files, unreadable results, overlaps…), as in summary.json. */
-  diagnostics: z.array(
-    z.object({
-      severity: z.enum(['error', 'warning', 'info']),
-      code: z.string(),
-      message: z.string(),
-      file: z.string().optional(),
-      line: z.number().optional(),
-    }),
-  ),
+  diagnostics: z.array(diagnosticSchema),
 });
 export type CheckReport = z.infer<typeof checkReportSchema>;

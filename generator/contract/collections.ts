@@ -95,6 +95,15 @@ export const featureEntrySchema = z.object({
 });
 export type FeatureEntry = z.infer<typeof featureEntrySchema>;
 
+/** A diagnostic as summary.json and `casebook check --format json` list it. */
+export const diagnosticSchema = z.object({
+  severity: z.enum(['error', 'warning', 'info']),
+  code: z.string(),
+  message: z.string(),
+  file: z.string().optional(),
+  line: z.number().optional(),
+});
+
 export const rejectedSchema = z.object({
   file: z.string(),
   reason: z.string(),
@@ -140,14 +149,6 @@ export const summarySchema = z.object({
   /** Failures explained by known defects (per kind) and unexplained, for badges and gates. */
   failures: breakdownSchema.optional(),
   rejected: z.array(rejectedSchema),
-  diagnostics: z.array(
-    z.object({
-      severity: z.enum(['error', 'warning', 'info']),
-      code: z.string(),
-      message: z.string(),
-      file: z.string().optional(),
-      line: z.number().optional(),
-    }),
-  ),
+  diagnostics: z.array(diagnosticSchema),
 });
 export type Summary = z.infer<typeof summarySchema>;

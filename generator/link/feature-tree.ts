@@ -54,45 +54,35 @@ export function buildFeatureTree(results: readonly Result[], extraPaths: readonl
   const byPath = new Map<string, FeatureNode>([['', root]]);
   const slugs = new Set<string>(['']);
   const nodeOf = new Map<string, FeatureNode>();
-  for (const result of results) {
-    const { path, source } = featurePathOf(result);
-    let node = root;
-    addToTotals(node.totals, result);
+  /** The chain of nodes from the root to `path`, created as needed. */
+  const chain = (path: string[], source: FeatureNode['source']): FeatureNode[] => {
+    const nodes = [root];
     for (let depth = 1; depth <= path.length; depth++) {
+      const parent = nodes[nodes.length - 1] as FeatureNode;
       const sub = path.slice(0, depth);
       const id = sub.join('\u0000');
       let child = byPath.get(id);
       if (!child) {
-        let slug = [node.slug, slugify(sub[depth - 1] as string)].filter(Boolean).join('/');
+        let slug = [parent.slug, slugify(sub[depth - 1] as string)].filter(Boolean).join('/');
         if (slugs.has(slug)) slug = `${slug}-${shortHash(id, 6)}`;
         slugs.add(slug);
         child = newNode(sub, slug, source);
         byPath.set(id, child);
-        node.children.push(child);
+        parent.children.push(child);
       }
-      node = child;
-      addToTotals(node.totals, result);
+      nodes.push(child);
     }
+    return nodes;
+  };
+  for (const result of results) {
+    const { path, source } = featurePathOf(result);
+    const nodes = chain(path, source);
+    for (const node of nodes) addToTotals(node.totals, result);
+    const node = nodes[nodes.length - 1] as FeatureNode;
     node.results.push(result.key);
     nodeOf.set(result.key, node);
   }
-  for (const { path, source } of extraPaths) {
-    let node = root;
-    for (let depth = 1; depth <= path.length; depth++) {
-      const sub = path.slice(0, depth);
-      const id = sub.join('\u0000');
-      let child = byPath.get(id);
-      if (!child) {
-        let slug = [node.slug, slugify(sub[depth - 1] as string)].filter(Boolean).join('/');
-        if (slugs.has(slug)) slug = `${slug}-${shortHash(id, 6)}`;
-        slugs.add(slug);
-        child = newNode(sub, slug, source);
-        byPath.set(id, child);
-        node.children.push(child);
-      }
-      node = child;
-    }
-  }
+  for (const { path, source } of extraPaths) chain(path, source);
   const nodes: FeatureNode[] = [];
   const visit = (node: FeatureNode) => {
     node.children.sort((a, b) => a.title.localeCompare(b.title));

@@ -40,15 +40,10 @@ export interface AutomationSelector {
   implicit?: boolean;
 }
 
-export interface WrittenCase {
+/** The metadata every case format shares (front matter, YAML keys, Gherkin tags). */
+export interface CaseFields {
   id: string;
   title: string;
-  format: CaseFormat;
-  /** The file as the user named it (cases folder + relative path), for messages. */
-  file: string;
-  /** Path relative to the repository root (the folder holding `.git`), for edit links. */
-  repoPath: string;
-  line: number;
   epic: string;
   feature: string;
   story: string;
@@ -58,6 +53,16 @@ export interface WrittenCase {
   layer: string;
   requirements: string[];
   status: CaseStatus;
+  automation: AutomationSelector[];
+}
+
+export interface WrittenCase extends CaseFields {
+  format: CaseFormat;
+  /** The file as the user named it (cases folder + relative path), for messages. */
+  file: string;
+  /** Path relative to the repository root (the folder holding `.git`), for edit links. */
+  repoPath: string;
+  line: number;
   /** Markdown. */
   description: string;
   /** Markdown. */
@@ -65,7 +70,6 @@ export interface WrittenCase {
   /** Gherkin Background steps (also rendered into `preconditions`). */
   background: CaseStep[];
   steps: CaseStep[];
-  automation: AutomationSelector[];
   /** Explicit selectors, a Gherkin scenario, or `automated: true`: a missing result is "not run", not "manual". */
   automationDeclared: boolean;
   /** Other ids results may carry for this case (a Scenario Outline row answers to its outline's id). */

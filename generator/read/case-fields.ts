@@ -5,7 +5,7 @@ import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { Document } from 'yaml';
 import { z } from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import type { AutomationSelector, CaseStatus } from '../model/cases.ts';
+import type { AutomationSelector, CaseFields, CaseStatus } from '../model/cases.ts';
 import { CASE_STATUSES } from '../model/cases.ts';
 
 export interface CaseSource {
@@ -83,19 +83,7 @@ export const caseFieldsSchema = z.object({
 /** Keys a YAML case file may have besides the shared ones. */
 export const YAML_ONLY_KEYS = ['description', 'preconditions', 'steps'];
 
-export interface CaseFields {
-  id: string;
-  title: string;
-  epic: string;
-  feature: string;
-  story: string;
-  owner: string;
-  tags: string[];
-  severity: string;
-  layer: string;
-  requirements: string[];
-  status: CaseStatus;
-  automation: AutomationSelector[];
+export interface ReadCaseFields extends CaseFields {
   automated: boolean;
 }
 
@@ -111,7 +99,7 @@ function selectorOf(raw: z.infer<typeof selector>): AutomationSelector {
  * Checks the shared fields of one case. Returns undefined (after reporting why)
  * when the case cannot be used: no id, no title, an unknown status, a wrong type.
  */
-export function readCaseFields(block: YamlBlock, src: CaseSource, extraKeys: readonly string[] = []): CaseFields | undefined {
+export function readCaseFields(block: YamlBlock, src: CaseSource, extraKeys: readonly string[] = []): ReadCaseFields | undefined {
   const data: unknown = block.doc.toJS();
   const reject = (message: string, key?: string, hint?: string) =>
     src.report({ severity: 'error', code: 'case/invalid', message, file: src.file, line: block.lineOf(key), rejected: true, ...(hint ? { hint } : {}) });

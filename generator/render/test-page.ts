@@ -5,7 +5,7 @@ import type { FeatureNode, Link, Result } from '../model/types.ts';
 import { safeDescription } from './description.ts';
 import { formatBytes, formatDuration } from './format.ts';
 import { code, inlineCode, link, list, listItem, oneLine, paragraph, safeUrl, stringify, table, text, image, strong } from './markdown.ts';
-import { attachmentLinks, fixtureList, STATUS_ICON, stepTree, visibleParameters } from './steps.ts';
+import { fixtureList, STATUS_ICON, stepTree, visibleParameters } from './steps.ts';
 import type { Attachment } from '../model/types.ts';
 
 export interface RenderOptions {
