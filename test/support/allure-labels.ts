@@ -12,6 +12,12 @@ const FEATURES: Record<string, string> = {
   'allure2-parity.test.ts': 'Counts equal to Allure Report 2',
   'cli.test.ts': 'Command line',
   'site.test.ts': 'The site in a browser',
+  'build.test.ts': 'Building the site',
+  'api.test.ts': 'Public API',
+  'cases.test.ts': 'Written test cases and coverage',
+  'scaffold.test.ts': 'Scaffolding tests from cases',
+  'defects.test.ts': 'Known defects and triage',
+  'check.test.ts': 'Quality gate (casebook check)',
 };
 
 beforeEach(async (context) => {
