@@ -19,7 +19,7 @@ export default defineConfig({
   base: process.env.CASEBOOK_BASE || '/',
   trailingSlash: 'ignore',
   // One cached stylesheet instead of the same CSS inlined into every page.
-  build: { format: 'directory', inlineStylesheets: 'auto' },
+  build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [mdx()],
   // Test names and messages stay literal: no curly quotes or dashes. The
   // generator already puts the base path into links it writes in Markdown.
