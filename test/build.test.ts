@@ -2,7 +2,9 @@
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSite } from './support/site.ts';
+import { loadConfig } from '../generator/config/load.ts';
+import { generate } from '../generator/generate.ts';
+import { buildSite, tempDir } from './support/site.ts';
 
 const fixture = (adapter: string) => path.resolve('test/fixtures', adapter, 'allure-results');
 
@@ -18,5 +20,14 @@ describe('build', () => {
     const mochaPage = await readFile(path.join(mocha.outDir, 'tests', mocha.run.results[0]!.slug, 'index.html'), 'utf8');
     expect(mochaPage).toContain('href="/docs/');
     expect(mochaPage).not.toMatch(/href="\/(features|tests)\//);
+  });
+});
+
+describe('the shipped demo', () => {
+  it('reads without a single rejected file (every attachment it references is checked in)', async () => {
+    const config = await loadConfig({ file: 'content/demo/casebook.config.json' });
+    const { summary, run } = await generate({ ...config, content: path.join(await tempDir('demo'), 'content') });
+    expect(summary.rejected).toEqual([]);
+    expect(run.results.length).toBe(150);
   });
 });
