@@ -40,6 +40,16 @@ async function open(pathname: string, width = 1280): Promise<Page> {
   return page;
 }
 
+/** Ticks one value of one Pagefind filter, opening its block when it starts closed. */
+async function checkSearchFilter(page: Page, filter: string, value: RegExp): Promise<void> {
+  const block = page.locator('details.pagefind-ui__filter-block', { has: page.locator('summary', { hasText: new RegExp(`^${filter}$`) }) });
+  const box = block.getByLabel(value);
+  // Filters arrive after the first results.
+  await box.waitFor({ state: 'attached', timeout: 20_000 });
+  if (!(await box.isVisible())) await block.locator('summary').click();
+  await box.check();
+}
+
 describe('the site in a browser', () => {
   it('the overview shows the run totals and links to every top-level feature', async () => {
     const page = await open('');
@@ -87,10 +97,7 @@ describe('the site in a browser', () => {
   it('search filters by status', async () => {
     const page = await open('search/?q=percentage');
     await page.locator('.pagefind-ui__result-link', { hasText: 'Percentages' }).first().waitFor({ timeout: 20_000 });
-    const status = page.locator('.pagefind-ui__filter-panel fieldset, .pagefind-ui__filter-block', { hasText: 'Status' }).first();
-    const failed = status.getByLabel(/^failed/i);
-    if (!(await failed.isVisible())) await status.locator('summary').first().click();
-    await failed.check();
+    await checkSearchFilter(page, 'Status', /^failed/i);
     // Before the filter the query also finds the "Percentages" feature page; after it, only the failed test.
     await page.waitForFunction(() => {
       const titles = [...document.querySelectorAll('.pagefind-ui__result-link')]
@@ -221,10 +228,7 @@ describe('the site in a browser', () => {
   it('search finds cases by id and step text, and filters them by state', async () => {
     const page = await open('search/?q=transfer');
     await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 20_000 });
-    const state = page.locator('.pagefind-ui__filter-panel fieldset, .pagefind-ui__filter-block', { hasText: 'State' }).first();
-    const notRun = state.getByLabel(/^not run/i);
-    if (!(await notRun.isVisible())) await state.locator('summary').first().click();
-    await notRun.check();
+    await checkSearchFilter(page, 'State', /^not run/i);
     await page.waitForFunction(() => {
       const titles = [...document.querySelectorAll('.pagefind-ui__result-link')].filter((a) => !a.closest('.pagefind-ui__result-nested')).map((a) => a.textContent ?? '');
       return titles.length === 1 && titles[0] === 'Schedule transfers for tomorrow';
