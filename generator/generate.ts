@@ -8,6 +8,7 @@ import type { FeatureTree } from './link/feature-tree.ts';
 import { buildFeatureTree } from './link/feature-tree.ts';
 import type { Logger, Timings } from './logger.ts';
 import { silentLogger } from './logger.ts';
+import { attachmentsOf } from './model/attachments.ts';
 import { totalsOf } from './model/totals.ts';
 import type { Run, RunTotals } from './model/types.ts';
 import { mapConcurrent } from './read/map-concurrent.ts';
@@ -91,7 +92,7 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
     const text = markdownFile(page.frontmatter, page.body);
     timings.render = (timings.render ?? 0) + (performance.now() - start);
     await writer.write(`tests/${result.slug}.md`, text);
-    for (const a of collectFiles(result)) await writer.copy(a.path, `public/${a.href}`);
+    for (const { attachment } of attachmentsOf(result)) await writer.copy(attachment.path, `public/${attachment.href}`);
     if (++written % 1000 === 0) logger.progress(`write: ${written}/${total} pages`);
   });
   for (const node of tree.nodes) {
@@ -117,7 +118,6 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
   const coverage = coveragePageOf(tree, cases, caseInputs, diagnostics);
   const title = config.title;
   const runPages = renderRunPages({ title, run, totals, root: tree.root, diagnostics: diagnostics.list }, options, templates);
-  for (const page of runPages) page.frontmatter.features = page.frontmatter.features.map((f) => ({ ...f, coverage: tree.root.children.find((c) => c.slug === f.slug)?.coverage }));
   for (const page of [...runPages, renderCoveragePage(runPages[0]!.frontmatter, coverage, templates.coverage)]) {
     await writer.write(`pages/${page.frontmatter.slug}.md`, markdownFile(page.frontmatter, page.body));
   }
@@ -129,20 +129,4 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
   const now = performance.now();
   timings.write = now - clock - (timings.render ?? 0);
   return { run, totals, tree, diagnostics: diagnostics.list, summary, contentDir: writer.dir, timings, cases, coverage, failures };
-}
-
-function collectFiles(result: Run['results'][number]) {
-  const files = [...result.attachments];
-  const walk = (steps: typeof result.steps) => {
-    for (const s of steps) {
-      files.push(...s.attachments);
-      walk(s.steps);
-    }
-  };
-  walk(result.steps);
-  for (const f of [...result.setup, ...result.teardown]) {
-    files.push(...f.attachments);
-    walk(f.steps);
-  }
-  return files;
 }

@@ -1,6 +1,6 @@
 // `casebook check --format json`: the quality gate's machine-readable report.
 import { z } from 'zod';
-import { diagnosticSchema } from './collections.ts';
+import { diagnosticSchema, totalsSchema } from './collections.ts';
 import { breakdownSchema } from './defects.ts';
 
 const defectPlaceSchema = z.object({ id: z.string(), title: z.string(), file: z.string(), line: z.number().int() });
@@ -25,15 +25,7 @@ export const checkReportSchema = z.object({
   /** Names of the broken thresholds. */
   failedChecks: z.array(z.string()),
   checks: z.array(gateCheckSchema),
-  run: z.object({
-    total: z.number().int(),
-    passed: z.number().int(),
-    failed: z.number().int(),
-    broken: z.number().int(),
-    skipped: z.number().int(),
-    unknown: z.number().int(),
-    flaky: z.number().int(),
-  }),
+  run: totalsSchema.omit({ durationMs: true }),
   /** Percentage 0..100: passed / (passed + failed + broken). */
   passRate: z.number(),
   failures: breakdownSchema,

@@ -57,7 +57,7 @@ export function renderRunPages(input: RunPagesInput, options: RenderOptions, tem
       run.executors.map((e) => ({ name: e.name, type: e.type, buildName: e.buildName, buildUrl: safeUrl(e.buildUrl) ? e.buildUrl : '' })),
       (e) => JSON.stringify(e),
     ),
-    features: root.children.map((c) => ({ slug: c.slug, title: c.title, level: c.level, totals: c.totals })),
+    features: root.children.map((c) => ({ slug: c.slug, title: c.title, level: c.level, totals: c.totals, coverage: c.coverage })),
     rejected,
     warnings: diagnostics.filter((d) => d.severity === 'warning').length,
   };

@@ -7,6 +7,7 @@ import { formatBytes, formatDuration } from './format.ts';
 import { code, inlineCode, link, list, listItem, oneLine, paragraph, safeUrl, stringify, table, text, image, strong } from './markdown.ts';
 import { fixtureList, STATUS_ICON, stepTree, visibleParameters } from './steps.ts';
 import type { Attachment } from '../model/types.ts';
+import { attachmentsOf } from '../model/attachments.ts';
 
 export interface RenderOptions {
   /** The site's base path, ending with '/'. */
@@ -65,23 +66,6 @@ function emphasisText(value: string): PhrasingContent {
   return { type: 'emphasis', children: [text(value)] };
 }
 
-function collectAttachments(result: Result): { owner: string; attachment: Attachment }[] {
-  const out: { owner: string; attachment: Attachment }[] = result.attachments.map((a) => ({ owner: 'test', attachment: a }));
-  const walk = (steps: Result['steps'], trail: string[]) => {
-    for (const step of steps) {
-      const here = [...trail, step.name];
-      for (const a of step.attachments) out.push({ owner: here.join(' › '), attachment: a });
-      walk(step.steps, here);
-    }
-  };
-  for (const f of [...result.setup, ...result.teardown]) {
-    for (const a of f.attachments) out.push({ owner: f.name, attachment: a });
-    walk(f.steps, [f.name]);
-  }
-  walk(result.steps, []);
-  return out;
-}
-
 export function renderTest(
   result: Result,
   node: FeatureNode,
@@ -92,7 +76,7 @@ export function renderTest(
   const { base } = options;
   const details = result.statusDetails;
   const failing = result.status === 'failed' || result.status === 'broken';
-  const attachments = collectAttachments(result);
+  const attachments = attachmentsOf(result);
   const htmlAttachments = attachments
     .filter(({ attachment: a }) => a.preview === 'html' && a.text !== undefined)
     .map(({ owner, attachment: a }) => ({ name: a.name, href: a.href, contentType: a.contentType, sizeBytes: a.sizeBytes, preview: a.preview, owner, html: a.text }));
