@@ -13,12 +13,8 @@ import { normalizeId } from '../model/cases.ts';
 import { slugify, shortHash } from '../model/identity.ts';
 import type { Result, Status } from '../model/types.ts';
 import { featurePathOf, UNGROUPED } from './feature-tree.ts';
+import { compileGlob } from './whole-match.ts';
 
-/** `*` any run of characters (slashes too), `?` one character; the rest is literal. */
-export function globToRegExp(glob: string): RegExp {
-  const source = [...glob].map((ch) => (ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('');
-  return new RegExp(`^${source}$`, 's');
-}
 
 interface Candidate {
   id: string;
@@ -63,12 +59,24 @@ function parametersAgree(c: WrittenCase, result: Result): boolean {
   return true;
 }
 
-export function selectorMatches(selector: AutomationSelector, result: Result): boolean {
+type GlobMatcher = (text: string) => boolean;
+
+/** Compiles each glob once per linking run: selectors are tried against every result. */
+function globCache(): (glob: string) => GlobMatcher {
+  const compiled = new Map<string, GlobMatcher>();
+  return (glob) => {
+    let matcher = compiled.get(glob);
+    if (!matcher) compiled.set(glob, (matcher = compileGlob(glob)));
+    return matcher;
+  };
+}
+
+export function selectorMatches(selector: AutomationSelector, result: Result, glob: (glob: string) => GlobMatcher = compileGlob): boolean {
   if (!selector.fullName && !selector.labels) return false;
-  if (selector.fullName && !globToRegExp(selector.fullName).test(result.fullName)) return false;
-  for (const [name, glob] of Object.entries(selector.labels ?? {})) {
-    const re = globToRegExp(glob);
-    if (!result.labels.some((l) => l.name === name && re.test(l.value))) return false;
+  if (selector.fullName && !glob(selector.fullName)(result.fullName)) return false;
+  for (const [name, pattern] of Object.entries(selector.labels ?? {})) {
+    const matches = glob(pattern);
+    if (!result.labels.some((l) => l.name === name && matches(l.value))) return false;
   }
   return true;
 }
@@ -100,6 +108,7 @@ export interface LinkedCases {
 }
 
 export function linkCases(written: readonly WrittenCase[], results: readonly Result[]): LinkedCases {
+  const glob = globCache();
   const byId = new Map<string, WrittenCase[]>();
   const index = (id: string, c: WrittenCase) => {
     const key = normalizeId(id);
@@ -138,7 +147,7 @@ export function linkCases(written: readonly WrittenCase[], results: readonly Res
         continue;
       }
       for (const result of results) {
-        if (selectorMatches(selector, result)) {
+        if (selectorMatches(selector, result, glob)) {
           explicitMatched = true;
           add(c, result, 'automation', selector.text);
         }
