@@ -1,20 +1,8 @@
 // Formatting of numbers, durations and times. Output must not depend on the
 // machine that builds the site (no locale, no local time zone).
+import { trimZero } from '../../generator/render/format.ts';
 
-/** 0 ms, 840 ms, 3.2 s, 12 s, 4 min 05 s, 1 h 02 min. */
-export function formatDuration(ms: number): string {
-  if (!Number.isFinite(ms) || ms <= 0) return '0 ms';
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  const seconds = ms / 1000;
-  if (seconds < 10) return `${trimZero(seconds.toFixed(1))} s`;
-  if (seconds < 60) return `${Math.round(seconds)} s`;
-  const totalSeconds = Math.round(seconds);
-  const hours = Math.floor(totalSeconds / 3600);
-  const minutes = Math.floor((totalSeconds % 3600) / 60);
-  const secs = totalSeconds % 60;
-  if (hours > 0) return `${hours} h ${pad2(minutes)} min`;
-  return `${minutes} min ${pad2(secs)} s`;
-}
+export { formatBytes, formatDuration } from '../../generator/render/format.ts';
 
 /**
  * A fraction 0..1 as a percentage with one decimal: 100%, 66.7%, 0%.
@@ -40,20 +28,7 @@ export function isoDateTime(epochMs: number): string {
   return Number.isFinite(epochMs) && epochMs > 0 ? new Date(epochMs).toISOString() : '';
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${trimZero((bytes / 1024).toFixed(1))} KiB`;
-  return `${trimZero((bytes / (1024 * 1024)).toFixed(1))} MiB`;
-}
-
 export function pluralize(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-function trimZero(text: string): string {
-  return text.replace(/\.0$/, '');
-}
-
-function pad2(n: number): string {
-  return String(n).padStart(2, '0');
-}
