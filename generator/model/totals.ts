@@ -17,8 +17,15 @@ export function totalsOf(results: readonly Result[]): RunTotals {
   return totals;
 }
 
-/** Passed among the tests that ran (skipped and unknown left out), as a percentage. */
-export function passRate(totals: RunTotals): number {
+type RanCounts = Pick<RunTotals, 'passed' | 'failed' | 'broken'>;
+
+/** Passed among the tests that ran (skipped and unknown left out), as a fraction 0..1. */
+export function passShare(totals: RanCounts): number {
   const ran = totals.passed + totals.failed + totals.broken;
-  return ran === 0 ? 0 : Math.round((totals.passed / ran) * 1000) / 10;
+  return ran === 0 ? 0 : totals.passed / ran;
+}
+
+/** The same share as a percentage with one decimal, as summary.json reports it. */
+export function passRate(totals: RanCounts): number {
+  return Math.round(passShare(totals) * 1000) / 10;
 }

@@ -1,6 +1,7 @@
 // Figures derived from a totals object: bar segments and pass rate.
 import type { z } from 'zod';
 import type { totalsSchema } from '../../generator/contract/collections.ts';
+import { passShare } from '../../generator/model/totals.ts';
 import { formatDuration, formatPercent, pluralize } from './format.ts';
 import { BAR_ORDER, statusLabel, type Status } from './status.ts';
 
@@ -30,14 +31,8 @@ export function describeTotals(totals: Totals): string {
   return parts.length > 0 ? parts.join(', ') : 'no tests';
 }
 
-/**
- * Passed share of the tests that ran, 0..1: passed / (passed + failed + broken),
- * the same rule as the generator's `passRate` (a percentage) in summary.json.
- */
-export function passRate(totals: Totals): number {
-  const ran = totals.passed + totals.failed + totals.broken;
-  return ran > 0 ? totals.passed / ran : 0;
-}
+/** Passed share of the tests that ran, 0..1: the generator's rule, so the site and summary.json agree. */
+export const passRate = passShare;
 
 /** Tests that need attention: failed + broken. */
 export function failingCount(totals: Totals): number {
