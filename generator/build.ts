@@ -3,6 +3,7 @@ import path from 'node:path';
 import { rm } from 'node:fs/promises';
 import { runAstroBuild } from './build/astro.ts';
 import { runPagefind } from './build/pagefind.ts';
+import { takeFrame, writeFramedPages } from './build/frame.ts';
 import type { CasebookConfig } from './config/schema.ts';
 import { splitBaseUrl } from './config/schema.ts';
 import type { GenerateResult } from './generate.ts';
@@ -27,6 +28,11 @@ export async function build(config: CasebookConfig, logger: Logger = silentLogge
     logger,
   );
   generated.timings.astro = performance.now() - clock;
+  clock = performance.now();
+  logger.progress('frame: writing test and case pages');
+  const framed = await writeFramedPages(generated.contentDir, outDir, await takeFrame(outDir));
+  logger.progress(`frame: ${framed} pages`);
+  generated.timings.frame = performance.now() - clock;
   clock = performance.now();
   logger.progress('pagefind: indexing');
   const { pages } = await runPagefind(outDir);

@@ -17,6 +17,10 @@ import { renderFeature } from './render/feature-page.ts';
 import { markdownFile } from './render/frontmatter.ts';
 import { renderRunPages } from './render/run-pages.ts';
 import { loadTemplates } from './render/templates.ts';
+import { loadHtmlTemplates } from './render/html-templates.ts';
+import { markdownHtml } from './render/markdown-html.ts';
+import { HTML_PAGES_DIR, serializeHtmlPage } from './contract/frame.ts';
+import type { Defect } from './model/defects.ts';
 import { crumbsOf, renderTest } from './render/test-page.ts';
 import { openContentWriter } from './write/content-folder.ts';
 import { buildSummary } from './write/summary.ts';
@@ -79,19 +83,29 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
   const { base } = splitBaseUrl(config.baseUrl);
   const options = { base, linkPatterns: config.links };
   const templates = await loadTemplates(config.templates);
+  const htmlTemplates = await loadHtmlTemplates(config.templates);
   const writer = await openContentWriter(config.content);
   const resultByKey = new Map(run.results.map((r) => [r.key, r]));
+  const explanations = new Map<string, string>();
+  const explanationOf = (d: Defect) => {
+    let html = explanations.get(d.id);
+    if (html === undefined) explanations.set(d.id, (html = markdownHtml(d.body)));
+    return html;
+  };
   let written = 0;
   const total = run.results.length + tree.nodes.length;
   await mapConcurrent(run.results, 16, async (result) => {
     const node = tree.nodeOf.get(result.key)!;
     const start = performance.now();
-    const page = renderTest(result, node, crumbsOf(node, nodeByPath), { ...options, foldFailure: failures.defectOf.has(result.key) }, templates.test);
-    Object.assign(page.frontmatter, testDefectFields(result, failures));
-    Object.assign(page.frontmatter, testCaseFields(result, cases.casesOf.get(result.key), cases.byId));
-    const text = markdownFile(page.frontmatter, page.body);
+    const defect = failures.defectOf.get(result.key);
+    const linked = {
+      ...testCaseFields(result, cases.casesOf.get(result.key), cases.byId),
+      ...testDefectFields(result, failures),
+      ...(defect ? { explanationHtml: explanationOf(defect) } : {}),
+    };
+    const text = serializeHtmlPage(renderTest(result, node, crumbsOf(node, nodeByPath), linked, options, htmlTemplates.test));
     timings.render = (timings.render ?? 0) + (performance.now() - start);
-    await writer.write(`tests/${result.slug}.md`, text);
+    await writer.write(`${HTML_PAGES_DIR}/tests/${result.slug}.html`, text);
     for (const { attachment } of attachmentsOf(result)) await writer.copy(attachment.path, `public/${attachment.href}`);
     if (++written % 1000 === 0) logger.progress(`write: ${written}/${total} pages`);
   });
@@ -109,12 +123,19 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
     await writer.write(`features/${node.slug}.md`, text);
     written++;
   }
-  for (const tc of cases.cases) {
-    if (!tc.written) continue;
-    const node = nodeByPath(tc.path)!;
-    const page = renderCase(tc, resultByKey, { path: node.path, slug: node.slug, crumbs: crumbsOf(node, nodeByPath) }, caseInputs.requirements, { ...options, editUrl: config.editUrl }, templates.case);
-    await writer.write(`cases/${tc.slug}.md`, markdownFile(page.frontmatter, page.body));
-  }
+  await mapConcurrent(
+    cases.cases.filter((tc) => tc.written),
+    16,
+    async (tc) => {
+      const node = nodeByPath(tc.path)!;
+      const start = performance.now();
+      const feature = { path: node.path, slug: node.slug, crumbs: crumbsOf(node, nodeByPath) };
+      const page = renderCase(tc, resultByKey, feature, caseInputs.requirements, { ...options, editUrl: config.editUrl }, htmlTemplates.case);
+      const text = serializeHtmlPage(page);
+      timings.render = (timings.render ?? 0) + (performance.now() - start);
+      await writer.write(`${HTML_PAGES_DIR}/cases/${tc.slug}.html`, text);
+    },
+  );
   const coverage = coveragePageOf(tree, cases, caseInputs, diagnostics);
   const title = config.title;
   const runPages = renderRunPages({ title, run, totals, root: tree.root, diagnostics: diagnostics.list }, options, templates);

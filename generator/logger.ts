@@ -8,5 +8,5 @@ export interface Logger {
 
 export const silentLogger: Logger = { progress() {}, info() {}, warn() {} };
 
-export type StageName = 'read' | 'link' | 'render' | 'write' | 'astro' | 'pagefind';
+export type StageName = 'read' | 'link' | 'render' | 'write' | 'astro' | 'frame' | 'pagefind';
 export type Timings = Partial<Record<StageName, number>>;

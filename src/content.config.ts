@@ -3,10 +3,9 @@
 import { defineCollection } from 'astro:content';
 import { defectEntrySchema, triageEntrySchema } from '../generator/contract/defects.ts';
 import { glob } from 'astro/loaders';
-import { caseEntrySchema } from '../generator/contract/cases.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { featureEntrySchema, pageEntrySchema, testEntrySchema } from '../generator/contract/collections.ts';
+import { featureEntrySchema, pageEntrySchema } from '../generator/contract/collections.ts';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 // Same default as astro.config.mjs.
@@ -20,10 +19,8 @@ function slugId({ entry, data }: { entry: string; data: Record<string, unknown> 
 const loader = (folder: string) => glob({ base: path.join(contentDir, folder), pattern: '**/*.md', generateId: slugId });
 
 export const collections = {
-  tests: defineCollection({ loader: loader('tests'), schema: testEntrySchema }),
   features: defineCollection({ loader: loader('features'), schema: featureEntrySchema }),
   pages: defineCollection({ loader: loader('pages'), schema: pageEntrySchema }),
-  cases: defineCollection({ loader: loader('cases'), schema: caseEntrySchema }),
   defects: defineCollection({ loader: loader('defects'), schema: defectEntrySchema }),
   triage: defineCollection({ loader: loader('triage'), schema: triageEntrySchema }),
 };

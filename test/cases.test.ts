@@ -6,7 +6,7 @@ import path from 'node:path';
 import fg from 'fast-glob';
 import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { caseEntrySchema } from '../generator/contract/cases.ts';
+import { parseHtmlPage } from '../generator/contract/frame.ts';
 import { pageEntrySchema } from '../generator/contract/collections.ts';
 import type { Diagnostic } from '../generator/diagnostics/diagnostic.ts';
 import { createDiagnosticList } from '../generator/diagnostics/diagnostic.ts';
@@ -360,11 +360,12 @@ describe('a site from written cases and real adapter results', () => {
   });
 
   it('builds a page per written case that the contract accepts, and a coverage page', async () => {
-    const files = await fg('cases/*.md', { cwd: site.contentDir });
-    expect(files.length).toBe(site.cases.cases.filter((c) => c.written).length);
-    for (const file of files) {
-      const parsed = caseEntrySchema.safeParse(frontmatter(await readFile(path.join(site.contentDir, file), 'utf8')));
-      expect(parsed.success, `${file}: ${parsed.error?.message}`).toBe(true);
+    const written = site.cases.cases.filter((c) => c.written);
+    expect((await fg('html/cases/*.html', { cwd: site.contentDir })).length).toBe(written.length);
+    for (const tc of written) {
+      const page = parseHtmlPage(await readFile(path.join(site.contentDir, 'html/cases', `${tc.slug}.html`), 'utf8'));
+      expect(page?.title, tc.slug).toBe(tc.title);
+      expect(pages.get(`cases/${tc.slug}/index.html`), tc.slug).toContain(`<span class="case-id">`);
     }
     pageEntrySchema.parse(frontmatter(await readFile(path.join(site.contentDir, 'pages/coverage.md'), 'utf8')));
     expect(pages.has('cases/101/index.html')).toBe(true);
@@ -374,7 +375,7 @@ describe('a site from written cases and real adapter results', () => {
   it('a case page shows its steps next to the automated step tree, what covers it and why, requirements, the latest failure and an edit link', () => {
     const html = pages.get('cases/101/index.html')!;
     expect(html).toContain('href="https://github.com/acme/app/edit/main/test/fixtures/cases/todo/add-item.md"');
-    expect(html).toMatch(/<section class="case-column case-written"[\s\S]*Open the list "Groceries"[\s\S]*<strong>Expected:<\/strong> the list shows "No items yet"[\s\S]*<section class="case-column case-automated"[\s\S]*add the item/);
+    expect(html).toMatch(/<section class="case-column case-written"[\s\S]*Open the list &quot;Groceries&quot;[\s\S]*<strong>Expected:<\/strong> <p>the list shows &quot;No items yet&quot;[\s\S]*<section class="case-column case-automated"[\s\S]*add the item/);
     expect(html).toMatch(/Allure ID<\/strong>: <code>ALLURE_ID 101<\/code>/);
     expect(html).toContain('<a href="https://reqs.acme.test/REQ-1" rel="noopener noreferrer">REQ-1</a>');
     const failing = pages.get('cases/103/index.html')!;
@@ -415,7 +416,7 @@ describe('a site from written cases and real adapter results', () => {
       const dir = await tempDir('cases-twice');
       const config = await loadConfig({ cwd: dir, overrides: { results: RESULTS, cases: [CASES, MALFORMED], requirements: path.resolve('test/fixtures/requirements.csv'), content: path.join(dir, 'content') } });
       const { contentDir } = await generate(config);
-      const files = (await fg('**/*.md', { cwd: contentDir })).sort();
+      const files = (await fg(['**/*.md', 'html/**/*.html'], { cwd: contentDir })).sort();
       return Promise.all(files.map(async (f) => `${f}\n${await readFile(path.join(contentDir, f), 'utf8')}`));
     };
     const [a, b] = [await again(), await again()];

@@ -7,7 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { check } from '../generator/check.ts';
 import { loadConfig } from '../generator/config/load.ts';
-import { testEntrySchema } from '../generator/contract/collections.ts';
+import { parseHtmlPage } from '../generator/contract/frame.ts';
 import { defectEntrySchema, triageEntrySchema } from '../generator/contract/defects.ts';
 import { createDiagnosticList } from '../generator/diagnostics/diagnostic.ts';
 import { generate } from '../generator/generate.ts';
@@ -402,15 +402,19 @@ describe('generated content', () => {
       return { data: parseYaml(fm!) as unknown, body: body! };
     };
     const percentage = named(out.run, 'computes a percentage');
-    const test = await read(`tests/${percentage.slug}.md`);
-    const entry = testEntrySchema.parse(test.data);
-    expect(entry.defect).toEqual({ id: 'CALC-203', slug: 'calc-203', title: 'Percentages are truncated instead of rounded', status: 'open', defectKind: 'product', drift: 'none', owner: 'bob', issue: 'https://github.com/acme/calculator/issues/203' });
-    expect(entry.category).toBe('Assertion failures');
-    expect(test.body).toMatch(/<details><summary>Message<\/summary>\s+```text\nexpect\(received\)/);
+    const page = async (slug: string) => parseHtmlPage(await readFile(path.join(out.contentDir, 'html/tests', `${slug}.html`), 'utf8'))!.html;
+    const test = await page(percentage.slug);
+    expect(test).toMatch(/<section class="defect-callout defect-kind-product"[\s\S]*Known product defect · CALC-203[\s\S]*<a href="\/defects\/calc-203\/">Percentages are truncated instead of rounded<\/a>/);
+    expect(test).toContain('<a href="https://github.com/acme/calculator/issues/203" rel="noopener noreferrer">');
+    expect(test).toContain('<dd>bob</dd>');
+    expect(test).toContain('<dt>Allure category</dt><dd>Assertion failures</dd>');
+    // The curated explanation leads; the raw message folds away below it.
+    expect(test).toMatch(/<div class="prose defect-explanation"><p><code>percentOf\(\)<\/code> drops the third decimal[\s\S]*<details><summary>Message<\/summary><pre><code>expect\(received\)/);
     const unexplained = named(out.run, 'counts open items');
-    const plain = await read(`tests/${unexplained.slug}.md`);
-    expect(testEntrySchema.parse(plain.data).defect).toBeUndefined();
-    expect(plain.body).not.toContain('<summary>Message</summary>');
+    const plain = await page(unexplained.slug);
+    expect(plain).not.toContain('defect-callout');
+    expect(plain).not.toContain('<summary>Message</summary>');
+    expect(plain).toContain('<span data-pagefind-filter="failure">Unexplained</span>');
 
     const pages = (await fg('defects/*.md', { cwd: out.contentDir })).sort();
     expect(pages).toEqual(['calc-203', 'cart-303', 'fx-rates-down', 'step-nested', 'stock-supplier', 'sync-offline', 'view-null'].map((s) => `defects/${s}.md`));

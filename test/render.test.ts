@@ -3,9 +3,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fg from 'fast-glob';
+import { parseHtmlPage } from '../generator/contract/frame.ts';
+import { markdownHtml } from '../generator/render/markdown-html.ts';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { featureEntrySchema, pageEntrySchema, summarySchema, testEntrySchema } from '../generator/contract/collections.ts';
+import { featureEntrySchema, pageEntrySchema, summarySchema } from '../generator/contract/collections.ts';
 import { defectEntrySchema, triageEntrySchema } from '../generator/contract/defects.ts';
 import { loadConfig } from '../generator/config/load.ts';
 import { generate } from '../generator/generate.ts';
@@ -42,15 +44,19 @@ describe('generated content', () => {
   it('validates against the contract schemas the site uses', async () => {
     const { contentDir, run, tree } = await generateFixtures();
     const files = await fg('**/*.md', { cwd: contentDir });
-    const tests = files.filter((f) => f.startsWith('tests/'));
     const features = files.filter((f) => f.startsWith('features/'));
-    expect(tests.length).toBe(run.results.length);
     expect(features.length).toBe(tree.nodes.length - 1);
+    // Test pages are HTML the build puts into the site's frame: one per result, titled by it.
+    const tests = await fg('html/tests/*.html', { cwd: contentDir });
+    expect(tests.length).toBe(run.results.length);
+    for (const result of run.results) {
+      const page = parseHtmlPage(await readFile(path.join(contentDir, 'html/tests', `${result.slug}.html`), 'utf8'));
+      expect(page?.title).toBe(result.name);
+      expect(page?.html).toContain('<h1 data-pagefind-meta="title">');
+    }
     for (const file of files) {
       const data = frontmatter(await readFile(path.join(contentDir, file), 'utf8'));
-      const schema = file.startsWith('tests/')
-        ? testEntrySchema
-        : file.startsWith('features/')
+      const schema = file.startsWith('features/')
           ? featureEntrySchema
           : file.startsWith('defects/')
             ? defectEntrySchema
@@ -79,7 +85,7 @@ describe('generated content', () => {
     const all = await loadConfig({ cwd: dir, overrides: { results: ['jest', 'mocha'].map((a) => path.resolve('test/fixtures', a, 'allure-results')), content } });
     const first = await generate(all);
     const jestOnly = await generate({ ...all, results: [all.results[0]!] });
-    const pages = await fg('tests/*.md', { cwd: content });
+    const pages = await fg('html/tests/*.html', { cwd: content });
     expect(pages.length).toBe(jestOnly.run.results.length);
     expect(pages.length).toBeLessThan(first.run.results.length);
   });
@@ -88,15 +94,26 @@ describe('generated content', () => {
     const dir = await tempDir('templates');
     const { writeFile, mkdir } = await import('node:fs/promises');
     await mkdir(path.join(dir, 'tpl'));
-    await writeFile(path.join(dir, 'tpl/test.md.hbs'), 'CUSTOM {{title}}\n\n{{steps}}\n');
+    await writeFile(path.join(dir, 'tpl/test.html.hbs'), '<p>CUSTOM {{title}}</p>{{> steps steps}}\n');
     const { contentDir, run } = await generateFixtures({ templates: path.join(dir, 'tpl') });
-    const page = await readFile(path.join(contentDir, 'tests', `${run.results[0]!.slug}.md`), 'utf8');
-    expect(page).toMatch(/\nCUSTOM /);
-    expect(page).not.toContain('## Details');
+    const result = run.results.find((r) => r.steps.length > 0)!;
+    const page = await readFile(path.join(contentDir, 'html/tests', `${result.slug}.html`), 'utf8');
+    expect(page).toContain(`<p>CUSTOM ${result.name}</p><ul class="step-tree">`);
+    expect(page).not.toContain('id="details"');
   });
 });
 
 describe('Markdown escaping', () => {
+  it('renders Markdown written by people to HTML with its raw HTML shown as text and unsafe links dropped', () => {
+    const html = markdownHtml('# Title\n\n<div onclick="x()">hi</div> <img src=x onerror=alert(1)>\n\n[ok](https://a.example) [bad](javascript:alert(1)) ![i](data:image/png;base64,xx)\n\n| a |\n|---|\n| b |');
+    expect(html).toContain('<h1>Title</h1>');
+    expect(html).toContain('&lt;div onclick=&quot;x()&quot;&gt;hi&lt;/div&gt;');
+    expect(html).not.toMatch(/<(div|img src=x)/);
+    expect(html).toContain('<a href="https://a.example">ok</a>');
+    expect(html).not.toContain('javascript:');
+    expect(html).not.toContain('data:image');
+    expect(html).toContain('<td>b</td>');
+  });
   it('turns markup in text into literal characters', () => {
     const hostile = '<script>x</script> [a](javascript:y) *b* # c';
     const md = stringify([paragraph(text(hostile))]);

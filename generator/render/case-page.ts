@@ -1,53 +1,34 @@
-// One written test case → its page: the written steps next to the latest
-// automated step tree, the tests that cover it and why, its requirements and
-// the latest failure. Text from case files arrives as safe Markdown (made by
-// the readers through safeDescription/mdast) and is re-parsed into mdast here,
-// never concatenated into raw HTML.
-import type { BlockContent, ListItem, RootContent } from 'mdast';
-import { remark } from 'remark';
-import remarkGfm from 'remark-gfm';
+// One written test case → its page, rendered here as HTML like test pages
+// (see test-page.ts): the written steps next to the latest automated step
+// tree, the tests that cover it and why, its requirements and the latest
+// failure. Text from case files is Markdown, rendered by micromark, which
+// escapes any raw HTML in it.
 import type { CaseEntry } from '../contract/cases.ts';
 import type { PageEntry } from '../contract/collections.ts';
 import type { CoveragePage } from '../contract/coverage.ts';
 import type { CaseStep, TestCase } from '../model/cases.ts';
 import type { Result } from '../model/types.ts';
-import { safeDescription } from './description.ts';
+import { caseFilters } from '../../src/lib/case-filters.ts';
+import { LINK_RULE_LABELS } from '../../src/lib/coverage.ts';
+import { activeSlugs, testTrail } from '../../src/lib/crumbs.ts';
+import { pluralize } from '../../src/lib/format.ts';
+import { externalHref, searchHref, testHref } from '../../src/lib/urls.ts';
 import { formatDuration } from './format.ts';
-import { code, emphasis, inlineCode, link, list, oneLine, paragraph, safeUrl, stringify, strong, table, text } from './markdown.ts';
-import { STATUS_ICON, stepTree } from './steps.ts';
-import type { RenderedPage, RenderOptions } from './test-page.ts';
+import { markdownHtml } from './markdown-html.ts';
+import { oneLine, paragraph, safeUrl, stringify, text } from './markdown.ts';
+import { stepTree } from './steps.ts';
+import type { HtmlPage } from '../contract/frame.ts';
+import type { Crumbs, RenderedPage, RenderOptions } from './test-page.ts';
 
 export interface CaseRenderOptions extends RenderOptions {
   /** `https://github.com/acme/shop/edit/main/{path}`: the case file's repository path goes in `{path}`. */
   editUrl?: string;
 }
 
-const fragmentParser = remark().use(remarkGfm);
+const FORMATS = { markdown: 'Markdown', yaml: 'YAML', gherkin: 'Gherkin' } as const;
 
-/** Safe Markdown back into nodes, so it can be nested in a list. */
-function fragment(markdown: string): RootContent[] {
-  return markdown.trim() ? (fragmentParser.parse(markdown).children as RootContent[]) : [];
-}
-
-function stepItem(step: CaseStep): ListItem {
-  const children: RootContent[] = [];
-  const action = fragment(step.actionMarkdown);
-  children.push(...(action.length ? action : [paragraph(emphasis(text('(no action written)')))]));
-  children.push(...fragment(step.details));
-  const expected = fragment(step.expectedMarkdown);
-  if (expected.length) {
-    const [head, ...rest] = expected;
-    if (head?.type === 'paragraph') {
-      head.children.unshift(strong(text('Expected:')), text(' '));
-      children.push(head, ...rest);
-    } else children.push(paragraph(strong(text('Expected:'))), ...expected);
-  }
-  return { type: 'listItem', spread: true, children: children as BlockContent[] };
-}
-
-export function writtenSteps(steps: readonly CaseStep[]): string {
-  // The fragments are safe already; neutralizing the whole list again costs little and keeps it so.
-  return steps.length ? safeDescription(stringify([{ ...list(steps.map(stepItem), true), spread: true }])) : '';
+function stepView(step: CaseStep) {
+  return { action: markdownHtml(step.actionMarkdown), details: markdownHtml(step.details), expected: markdownHtml(step.expectedMarkdown) };
 }
 
 const RANK = { failed: 0, broken: 1, unknown: 2, skipped: 3, passed: 4 } as const;
@@ -66,81 +47,73 @@ export function editLink(pattern: string | undefined, repoPath: string): string 
 export function renderCase(
   tc: TestCase,
   results: ReadonlyMap<string, Result>,
-  feature: { path: string[]; slug: string; crumbs: { title: string; slug: string }[] },
+  feature: { path: string[]; slug: string; crumbs: Crumbs },
   requirements: ReadonlyMap<string, { title: string; url: string }>,
   options: CaseRenderOptions,
   template: (view: object) => string,
-): RenderedPage<CaseEntry> {
+): HtmlPage {
   const c = tc.written!;
   const { base } = options;
   const covering = tc.links.map((l) => ({ link: l, result: results.get(l.resultKey)! })).filter((x) => x.result);
   const primary = primaryResult(covering.map((x) => x.result));
-  const failing = covering.map((x) => x.result).filter((r) => r.status === 'failed' || r.status === 'broken');
-  const failure = primaryResult(failing);
-
-  let automated: string;
-  if (primary) {
-    const head = paragraph(
-      text(`${STATUS_ICON[primary.status]} ${primary.status} · `),
-      link(`${base}tests/${primary.slug}/`, text(oneLine(primary.name))),
-      text(` · ${formatDuration(primary.durationMs)}`),
-      ...(covering.length > 1 ? [text(` · 1 of ${covering.length} covering tests`)] : []),
-    );
-    const tree = stepTree(primary.steps, base);
-    automated = stringify([head, ...(tree.length ? tree : [paragraph(emphasis(text('The test reported no steps.')))])]);
-  } else if (c.automationDeclared) {
-    automated = stringify([
-      paragraph(text('⏸ not run · automation is declared, but no result in this run matched it.')),
-      ...(c.automation.length ? [list(c.automation.map((s) => ({ type: 'listItem' as const, spread: false, children: [paragraph(inlineCode(s.text))] })))] : []),
-    ]);
-  } else {
-    automated = stringify([paragraph(text('✋ manual · no automated test covers this case yet.'))]);
-  }
-
-  const params = Object.entries(c.parameters);
+  const failure = primaryResult(covering.map((x) => x.result).filter((r) => r.status === 'failed' || r.status === 'broken'));
+  const state = tc.state;
   const view = {
-    base,
-    description: c.description,
-    parameters: params.length ? stringify([table(['Name', 'Value'], params.map(([n, v]) => [text(oneLine(n)), inlineCode(v)]))]) : '',
-    preconditions: c.preconditions,
-    steps: writtenSteps(c.steps),
-    automated,
-    failure: failure
-      ? {
-          test: stringify([paragraph(text(`${STATUS_ICON[failure.status]} `), link(`${base}tests/${failure.slug}/`, text(oneLine(failure.name))))]),
-          message: stringify([code(failure.statusDetails.message || '(no message)')]),
-          trace: failure.statusDetails.trace ? stringify([code(failure.statusDetails.trace)]) : '',
-        }
-      : false,
-  };
-  const frontmatter: CaseEntry = {
-    kind: 'case',
-    slug: tc.slug,
     id: c.id,
     title: c.title,
-    state: tc.state,
-    status: c.status,
-    format: c.format,
-    file: c.file,
-    line: c.line,
-    editUrl: editLink(options.editUrl, c.repoPath),
-    feature,
+    state,
+    filters: caseFilters({ state, feature, owner: c.owner, tags: c.tags, layer: c.layer, severity: c.severity }),
+    crumbs: testTrail(base, feature.crumbs, c.title),
+    status: c.status !== 'active' ? c.status : '',
+    stepCount: pluralize(c.steps.length, 'step'),
+    editUrl: externalHref(editLink(options.editUrl, c.repoPath)),
     owner: c.owner,
     severity: c.severity,
     layer: c.layer,
-    tags: c.tags,
+    tags: c.tags.map((tag) => ({ tag, href: searchHref(base, tag) })),
     requirements: c.requirements.map((id) => {
       const r = requirements.get(id);
-      return { id, title: r?.title ?? '', url: r && safeUrl(r.url) && /^https?:/i.test(r.url) ? r.url : '' };
+      return { id, title: r?.title ?? '', url: r ? externalHref(r.url) : '' };
     }),
-    coveredBy: covering.map(({ link: l, result: r }) => ({ slug: r.slug, title: r.name, status: r.status, flaky: r.flaky, durationMs: r.durationMs, rule: l.rule, detail: l.detail })),
-    automation: c.automation.map((s) => s.text),
+    source: `${c.file}${c.line > 1 ? `:${c.line}` : ''}`,
+    format: FORMATS[c.format],
+    description: markdownHtml(c.description),
+    parameters: Object.entries(c.parameters).map(([name, value]) => ({ name: oneLine(name), value: oneLine(value) })),
+    preconditions: markdownHtml(c.preconditions),
+    steps: c.steps.map(stepView),
+    automated: primary
+      ? {
+          status: primary.status,
+          href: testHref(base, primary.slug),
+          title: oneLine(primary.name),
+          duration: formatDuration(primary.durationMs),
+          of: covering.length > 1 ? `1 of ${covering.length} covering tests` : '',
+          steps: stepTree(primary.steps, base),
+        }
+      : undefined,
     automationDeclared: c.automationDeclared,
-    parameters: params.map(([name, value]) => ({ name, value })),
-    stepCount: c.steps.length,
-    message: failure ? oneLine(failure.statusDetails.message).slice(0, 500) : '',
+    automation: c.automation.map((s) => s.text),
+    failure: failure
+      ? {
+          status: failure.status,
+          href: testHref(base, failure.slug),
+          title: oneLine(failure.name),
+          message: failure.statusDetails.message || '(no message)',
+          trace: failure.statusDetails.trace,
+        }
+      : undefined,
+    coveredBy: covering.map(({ link: l, result: r }) => ({
+      slug: r.slug,
+      href: testHref(base, r.slug),
+      title: r.name,
+      status: r.status,
+      flaky: r.flaky,
+      duration: formatDuration(r.durationMs),
+      rule: LINK_RULE_LABELS[l.rule],
+      detail: l.detail,
+    })),
   };
-  return { frontmatter, body: template(view) };
+  return { title: c.title, navOpen: [...activeSlugs(feature.crumbs, feature.slug)], html: template(view) };
 }
 
 /** Fields a test page gets from linking: the cases it covers, or that it is a case of its own. */

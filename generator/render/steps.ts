@@ -1,7 +1,6 @@
-// The step tree and fixtures as nested Markdown lists.
-import type { BlockContent, ListItem, PhrasingContent } from 'mdast';
+// The step tree and fixtures as views for the HTML templates (partials/steps.html.hbs).
 import type { Attachment, Fixture, Parameter, Status, Step } from '../model/types.ts';
-import { inlineCode, link, list, listItem, oneLine, paragraph, strong, text } from './markdown.ts';
+import { oneLine } from './markdown.ts';
 import { formatDuration } from './format.ts';
 
 export const STATUS_ICON: Record<Status, string> = {
@@ -16,52 +15,50 @@ export function visibleParameters(parameters: readonly Parameter[]): Parameter[]
   return parameters.filter((p) => p.mode !== 'hidden');
 }
 
-export function attachmentLinks(attachments: readonly Attachment[], base: string): PhrasingContent[] {
-  const out: PhrasingContent[] = [];
-  for (const a of attachments) {
-    if (out.length) out.push(text(' · '));
-    out.push(text('📎 '), link(`${base}${a.href}`, text(oneLine(a.name))));
-  }
-  return out;
+export interface AttachmentLinkView {
+  name: string;
+  url: string;
 }
 
-function stepItem(step: Step, base: string): ListItem {
-  const line: PhrasingContent[] = [text(`${STATUS_ICON[step.status]} `), strong(text(oneLine(step.name)))];
-  if (step.durationMs > 0) line.push(text(` — ${formatDuration(step.durationMs)}`));
-  const params = visibleParameters(step.parameters);
-  if (params.length) {
-    line.push(text(' ('));
-    params.forEach((p, i) => line.push(...(i ? [text(', ')] : []), inlineCode(`${p.name} = ${p.value}`)));
-    line.push(text(')'));
-  }
-  const children: BlockContent[] = [paragraph(...line)];
-  if ((step.status === 'failed' || step.status === 'broken') && step.statusDetails.message && step.steps.length === 0) {
-    children.push(paragraph(inlineCode(oneLine(step.statusDetails.message).slice(0, 300))));
-  }
-  if (step.attachments.length) children.push(paragraph(...attachmentLinks(step.attachments, base)));
-  if (step.steps.length) children.push(list(step.steps.map((s) => stepItem(s, base))));
-  return listItem(children);
+export interface StepView {
+  status: Status;
+  icon: string;
+  name: string;
+  /** '' when the step took no measurable time. */
+  duration: string;
+  parameters: string[];
+  /** The failure message of a failing leaf step. */
+  message: string;
+  attachments: AttachmentLinkView[];
+  steps: StepView[];
 }
 
-export function stepTree(steps: readonly Step[], base: string): BlockContent[] {
-  return steps.length ? [list(steps.map((s) => stepItem(s, base)))] : [];
+export function attachmentLinks(attachments: readonly Attachment[], base: string): AttachmentLinkView[] {
+  return attachments.map((a) => ({ name: oneLine(a.name), url: `${base}${a.href}` }));
 }
 
-export function fixtureList(fixtures: readonly Fixture[], base: string): BlockContent[] {
-  if (fixtures.length === 0) return [];
-  return [
-    list(
-      fixtures.map((f) => {
-        const line: PhrasingContent[] = [text(`${STATUS_ICON[f.status]} `), strong(text(oneLine(f.name)))];
-        if (f.durationMs > 0) line.push(text(` — ${formatDuration(f.durationMs)}`));
-        const children: BlockContent[] = [paragraph(...line)];
-        if ((f.status === 'failed' || f.status === 'broken') && f.statusDetails.message) {
-          children.push(paragraph(inlineCode(oneLine(f.statusDetails.message).slice(0, 300))));
-        }
-        if (f.attachments.length) children.push(paragraph(...attachmentLinks(f.attachments, base)));
-        if (f.steps.length) children.push(list(f.steps.map((s) => stepItem(s, base))));
-        return listItem(children);
-      }),
-    ),
-  ];
+function failing(status: Status): boolean {
+  return status === 'failed' || status === 'broken';
+}
+
+function stepView(step: Step | Fixture, base: string, leafOnlyMessage: boolean): StepView {
+  const showMessage = failing(step.status) && step.statusDetails.message !== '' && (!leafOnlyMessage || step.steps.length === 0);
+  return {
+    status: step.status,
+    icon: STATUS_ICON[step.status],
+    name: oneLine(step.name),
+    duration: step.durationMs > 0 ? formatDuration(step.durationMs) : '',
+    parameters: 'parameters' in step ? visibleParameters(step.parameters).map((p) => `${p.name} = ${oneLine(p.value)}`) : [],
+    message: showMessage ? oneLine(step.statusDetails.message).slice(0, 300) : '',
+    attachments: attachmentLinks(step.attachments, base),
+    steps: step.steps.map((s) => stepView(s, base, true)),
+  };
+}
+
+export function stepTree(steps: readonly Step[], base: string): StepView[] {
+  return steps.map((s) => stepView(s, base, true));
+}
+
+export function fixtureList(fixtures: readonly Fixture[], base: string): StepView[] {
+  return fixtures.map((f) => stepView(f, base, false));
 }

@@ -1,30 +1,37 @@
-// One test → its page: typed front matter for the site, Markdown body from the template.
-import type { BlockContent, PhrasingContent } from 'mdast';
-import type { TestEntry } from '../contract/collections.ts';
+// One test → its page, rendered here as HTML (one page per result is too many
+// to send through Astro one by one): a view for templates/test.html.hbs, whose
+// output `casebook build` puts in the frame Astro built.
+import type { TestDefect } from '../contract/defects.ts';
+import type { HtmlPage } from '../contract/frame.ts';
+import type { coveredCaseSchema } from '../contract/coverage.ts';
+import type { z } from 'zod';
 import type { FeatureNode, Link, Result } from '../model/types.ts';
-import { safeDescription } from './description.ts';
-import { formatBytes, formatDuration } from './format.ts';
-import { code, inlineCode, link, list, listItem, oneLine, paragraph, safeUrl, stringify, table, text, image, strong } from './markdown.ts';
-import { fixtureList, STATUS_ICON, stepTree, visibleParameters } from './steps.ts';
-import type { Attachment } from '../model/types.ts';
 import { attachmentsOf } from '../model/attachments.ts';
+import { testTrail, activeSlugs } from '../../src/lib/crumbs.ts';
+import { caseRefHref } from '../../src/lib/case-urls.ts';
+import { LINK_RULE_LABELS } from '../../src/lib/coverage.ts';
+import { defectHref, issueHref, kindLabel, testDefectFilters } from '../../src/lib/defects.ts';
+import { formatDateTime, isoDateTime, pluralize } from '../../src/lib/format.ts';
+import { testCaseFilters } from '../../src/lib/case-filters.ts';
+import { testFilters } from '../../src/lib/search-filters.ts';
+import { assetHref, searchHref } from '../../src/lib/urls.ts';
+import { formatBytes, formatDuration } from './format.ts';
+import { markdownHtml } from './markdown-html.ts';
+import { oneLine, safeUrl } from './markdown.ts';
+import { fixtureList, STATUS_ICON, stepTree, visibleParameters } from './steps.ts';
 
 export interface RenderOptions {
   /** The site's base path, ending with '/'. */
   base: string;
   /** URL patterns for links that carry only a name, e.g. `{ issue: 'https://tracker/{}' }`. */
   linkPatterns: Record<string, string>;
-  /** A known defect explains this failure: the page leads with it, so the raw message folds away too. */
-  foldFailure?: boolean;
 }
 
-export interface RenderedPage<T> {
-  frontmatter: T;
-  body: string;
-}
 
-export function crumbsOf(node: FeatureNode, nodesByPath: (path: string[]) => FeatureNode | undefined) {
-  const crumbs: { title: string; slug: string }[] = [];
+export type Crumbs = { title: string; slug: string }[];
+
+export function crumbsOf(node: FeatureNode, nodesByPath: (path: string[]) => FeatureNode | undefined): Crumbs {
+  const crumbs: Crumbs = [];
   for (let depth = 1; depth <= node.path.length; depth++) {
     const n = nodesByPath(node.path.slice(0, depth));
     if (n) crumbs.push({ title: n.title, slug: n.slug });
@@ -40,125 +47,118 @@ export function linkUrl(l: Link, patterns: Record<string, string>): string {
   return pattern && id ? pattern.replace('{}', encodeURIComponent(id)) : '';
 }
 
-function labelValues(result: Result, name: string): string[] {
+export function labelValues(result: Pick<Result, 'labels'>, name: string): string[] {
   return [...new Set(result.labels.filter((l) => l.name === name && l.value).map((l) => l.value))].sort();
 }
 
-function attachmentBlocks(all: { owner: string; attachment: Attachment }[], base: string): BlockContent[] {
-  const blocks: BlockContent[] = [];
-  for (const { owner, attachment: a } of all) {
-    const caption: PhrasingContent[] = [strong(text(oneLine(a.name))), text(` · ${a.contentType} · ${formatBytes(a.sizeBytes)}`)];
-    if (owner !== 'test') caption.push(text(` · from ${oneLine(owner)}`));
-    blocks.push(paragraph(...caption));
-    const url = `${base}${a.href}`;
-    if (a.preview === 'image') blocks.push(paragraph(image(url, oneLine(a.name))));
-    else if (a.preview === 'text' && a.text !== undefined) {
-      const lang = /json/.test(a.contentType) ? 'json' : /xml/.test(a.contentType) ? 'xml' : 'text';
-      blocks.push(code(a.text + (a.truncated ? '\n… (preview cut; download the whole file)' : ''), lang));
-      blocks.push(paragraph(link(url, text('Download'))));
-    } else if (a.preview === 'html') blocks.push(paragraph(emphasisText('Shown below, in a sandboxed frame.')));
-    else blocks.push(paragraph(link(url, text('Download'))));
-  }
-  return blocks;
+export interface RenderedPage<T> {
+  frontmatter: T;
+  body: string;
 }
 
-function emphasisText(value: string): PhrasingContent {
-  return { type: 'emphasis', children: [text(value)] };
+/** What linking adds to a test page: the cases it covers, its defect, its Allure category. */
+export interface TestLinks {
+  cases: z.infer<typeof coveredCaseSchema>[];
+  automatedOnly: boolean;
+  layer: string;
+  defect?: TestDefect;
+  /** The defect's explanation, Markdown rendered to HTML (once per defect, by the caller). */
+  explanationHtml?: string;
+  category?: string;
+}
+
+function attachmentViews(result: Result, base: string) {
+  return attachmentsOf(result).map(({ owner, attachment: a }) => ({
+    name: oneLine(a.name),
+    contentType: a.contentType,
+    size: formatBytes(a.sizeBytes),
+    owner: owner === 'test' ? '' : oneLine(owner),
+    url: assetHref(base, a.href),
+    image: a.preview === 'image',
+    html: a.preview === 'html' && a.text !== undefined ? a.text : undefined,
+    text: a.preview === 'text' && a.text !== undefined ? a.text + (a.truncated ? '\n… (preview cut; download the whole file)' : '') : undefined,
+  }));
 }
 
 export function renderTest(
   result: Result,
   node: FeatureNode,
-  crumbs: { title: string; slug: string }[],
+  crumbs: Crumbs,
+  linked: TestLinks,
   options: RenderOptions,
   template: (view: object) => string,
-): RenderedPage<TestEntry> {
+): HtmlPage {
   const { base } = options;
   const details = result.statusDetails;
   const failing = result.status === 'failed' || result.status === 'broken';
-  const attachments = attachmentsOf(result);
-  const htmlAttachments = attachments
-    .filter(({ attachment: a }) => a.preview === 'html' && a.text !== undefined)
-    .map(({ owner, attachment: a }) => ({ name: a.name, href: a.href, contentType: a.contentType, sizeBytes: a.sizeBytes, preview: a.preview, owner, html: a.text }));
-  const params = visibleParameters(result.parameters);
-  const links = result.links
-    .map((l) => ({ l, url: linkUrl(l, options.linkPatterns) }))
-    .map(({ l, url }) => {
-      const label = oneLine(l.name || l.url || l.type);
-      const line: PhrasingContent[] = [];
-      if (l.type) line.push(text(`${l.type}: `));
-      line.push(safeUrl(url) ? link(url, text(label)) : text(label));
-      return listItem([paragraph(...line)]);
-    });
-  const detailRows: PhrasingContent[][] = [
-    [text('Full name'), inlineCode(result.fullName || result.name)],
-    [text('Identity'), inlineCode(result.key)],
-    [text('Result file'), inlineCode(result.file)],
-    ...result.labels
-      .filter((l) => l.value && !l.name.startsWith('_'))
-      .map((l) => [text(oneLine(l.name)), text(oneLine(l.value))]),
-  ];
+  const owner = labelValues(result, 'owner')[0] ?? '';
+  const severity = labelValues(result, 'severity')[0] ?? '';
+  const tags = labelValues(result, 'tag');
+  const feature = { path: node.path, slug: node.slug, crumbs };
+  const attachments = attachmentViews(result, base);
+  const defect = linked.defect;
   const view = {
-    base,
-    title: stringify([paragraph(text(result.name))]),
-    status: result.status,
-    failure: (failing || details.message) && (details.message || details.trace)
-      ? {
-          message: options.foldFailure
-            ? stringify([{ type: 'html', value: '<details><summary>Message</summary>' }, code(details.message || '(no message)'), { type: 'html', value: '</details>' }])
-            : stringify([code(details.message || '(no message)')]),
-          comparison:
-            details.expected !== undefined || details.actual !== undefined
-              ? stringify([table(['Expected', 'Actual'], [[inlineCode(details.expected ?? ''), inlineCode(details.actual ?? '')]])])
-              : '',
-          trace: details.trace ? stringify([code(details.trace)]) : '',
-        }
-      : false,
-    description: safeDescription(result.description),
-    parameters: params.length
-      ? stringify([table(['Name', 'Value'], params.map((p) => [text(oneLine(p.name)), inlineCode(p.value)]))])
-      : '',
-    setup: stringify(fixtureList(result.setup, base)),
-    steps: stringify(stepTree(result.steps, base)),
-    teardown: stringify(fixtureList(result.teardown, base)),
-    attachments: stringify(attachmentBlocks(attachments, base)),
-    retries: result.retries.length
-      ? stringify([
-          table(
-            ['#', 'Status', 'Duration', 'Message'],
-            [...result.retries, result].map((a, i) => [
-              text(String(i + 1)),
-              text(`${STATUS_ICON[a.status]} ${a.status}`),
-              text(formatDuration(a.durationMs)),
-              a.statusDetails.message ? inlineCode(oneLine(a.statusDetails.message).slice(0, 200)) : text(''),
-            ]),
-          ),
-        ])
-      : '',
-    links: links.length ? stringify([list(links)]) : '',
-    details: stringify([table(['Field', 'Value'], detailRows)]),
-  };
-  const frontmatter: TestEntry = {
-    kind: 'test',
-    slug: result.slug,
-    key: result.key,
     title: result.name,
-    fullName: result.fullName,
     status: result.status,
+    filters: [...testFilters({ status: result.status, feature, owner, tags, severity }), ...testCaseFilters(linked), ...testDefectFilters({ status: result.status, defect })],
+    crumbs: testTrail(base, crumbs, result.name),
+    automatedOnly: linked.automatedOnly,
     flaky: result.flaky,
     known: details.known,
     muted: details.muted,
-    durationMs: result.durationMs,
-    start: result.start,
-    message: oneLine(details.message).slice(0, 500),
-    feature: { path: node.path, slug: node.slug, crumbs },
-    owner: labelValues(result, 'owner')[0] ?? '',
-    severity: labelValues(result, 'severity')[0] ?? '',
-    tags: labelValues(result, 'tag'),
-    labels: result.labels.filter((l) => l.value && !l.name.startsWith('_')).map((l) => ({ name: l.name, value: l.value })),
-    retries: result.retries.length,
-    descriptionHtml: result.descriptionHtml,
-    htmlAttachments,
+    duration: formatDuration(result.durationMs),
+    retries: result.retries.length > 0 ? pluralize(result.retries.length, 'retry', 'retries') : '',
+    defect: defect && {
+      ...defect,
+      href: defectHref(base, defect.slug),
+      kindLower: kindLabel(defect.defectKind).toLowerCase(),
+      issue: issueHref(defect.issue),
+      explanationHtml: linked.explanationHtml ?? '',
+    },
+    owner,
+    severity,
+    tags: tags.map((tag) => ({ tag, href: searchHref(base, tag) })),
+    started: result.start > 0 ? { iso: isoDateTime(result.start), text: formatDateTime(result.start) } : undefined,
+    category: failing ? linked.category : undefined,
+    fullName: result.fullName,
+    cases: linked.cases.map((c) => ({ ...c, href: caseRefHref(base, c), rule: LINK_RULE_LABELS[c.rule] })),
+    descriptionHtml: result.descriptionHtml.trim(),
+    failure:
+      (failing || details.message) && (details.message || details.trace)
+        ? {
+            heading: failing ? 'Failure' : 'Message',
+            folded: defect !== undefined,
+            message: details.message || '(no message)',
+            comparison: details.expected !== undefined || details.actual !== undefined ? { expected: details.expected ?? '', actual: details.actual ?? '' } : undefined,
+            trace: details.trace,
+          }
+        : undefined,
+    description: markdownHtml(result.description),
+    parameters: visibleParameters(result.parameters).map((p) => ({ name: oneLine(p.name), value: oneLine(p.value) })),
+    setup: fixtureList(result.setup, base),
+    steps: stepTree(result.steps, base),
+    teardown: fixtureList(result.teardown, base),
+    attachments,
+    htmlAttachments: attachments.filter((a) => a.html !== undefined),
+    attempts: result.retries.length
+      ? [...result.retries, result].map((a, i) => ({
+          n: i + 1,
+          status: a.status,
+          icon: STATUS_ICON[a.status],
+          duration: formatDuration(a.durationMs),
+          message: oneLine(a.statusDetails.message).slice(0, 200),
+        }))
+      : [],
+    links: result.links.map((l) => {
+      const url = linkUrl(l, options.linkPatterns);
+      return { type: l.type, label: oneLine(l.name || l.url || l.type), url: safeUrl(url) ? url : '' };
+    }),
+    details: [
+      { field: 'Full name', value: result.fullName || result.name, code: true },
+      { field: 'Identity', value: result.key, code: true },
+      { field: 'Result file', value: result.file, code: true },
+      ...result.labels.filter((l) => l.value && !l.name.startsWith('_')).map((l) => ({ field: oneLine(l.name), value: oneLine(l.value), code: false })),
+    ],
   };
-  return { frontmatter, body: template(view) };
+  return { title: result.name, navOpen: [...activeSlugs(crumbs, node.slug)], html: template(view) };
 }

@@ -48,12 +48,3 @@ const LEVEL_LABELS: Record<string, string> = { root: 'All features', epic: 'Epic
 export function levelLabel(level: string): string {
   return LEVEL_LABELS[level] ?? level;
 }
-
-/**
- * Whether the test page should show `message` itself: the generated body
- * normally carries it in the failure block, but a skip reason may be nowhere else.
- */
-export function showsOwnMessage(message: string, body: string | undefined): boolean {
-  const text = message.trim();
-  return text !== '' && !(body ?? '').includes(text);
-}

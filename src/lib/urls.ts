@@ -34,6 +34,11 @@ export function featuresIndexHref(base: string): string {
   return withBase(base, 'features/');
 }
 
+/** The whole feature tree of the side nav, fetched by every page (src/pages/site-nav.astro). */
+export function siteNavHref(base: string): string {
+  return withBase(base, 'site-nav/');
+}
+
 export function rejectedHref(base: string): string {
   return withBase(base, 'rejected/');
 }

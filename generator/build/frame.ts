@@ -1,0 +1,57 @@
+// Puts the pages the generator rendered as HTML (tests, cases) into the page
+// frame Astro built, so they share the site's header, nav, styles and scripts
+// without Astro rendering each of them.
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { FRAME_MARKERS, FRAME_PAGE, HTML_PAGES_DIR, parseHtmlPage } from '../contract/frame.ts';
+import { CasebookError } from '../diagnostics/diagnostic.ts';
+import { mapConcurrent } from '../read/map-concurrent.ts';
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+
+export interface Frame {
+  fill(page: { title: string; navOpen: string[]; html: string }): string;
+}
+
+/** Reads the frame page out of the built site (and removes it from there: it is not a page to publish). */
+export async function takeFrame(outDir: string): Promise<Frame> {
+  const file = path.join(outDir, FRAME_PAGE);
+  const text = await readFile(file, 'utf8').catch(() => {
+    throw new CasebookError(`the Astro build wrote no page frame at ${file}; is src/pages/casebook-frame.astro missing?`);
+  });
+  await rm(path.dirname(file), { recursive: true, force: true });
+  const parts: string[] = [];
+  let rest = text;
+  for (const marker of [FRAME_MARKERS.title, FRAME_MARKERS.navOpen, FRAME_MARKERS.main]) {
+    const [before, ...after] = rest.split(marker);
+    if (after.length !== 1) throw new CasebookError(`the page frame ${file} must hold ${marker} exactly once (found ${after.length})`);
+    parts.push(before!);
+    rest = after[0]!;
+  }
+  parts.push(rest);
+  const [head, beforeNav, beforeMain, tail] = parts as [string, string, string, string];
+  return { fill: (page) => head + escapeHtml(page.title) + beforeNav + escapeHtml(page.navOpen.join(' ')) + beforeMain + page.html + tail };
+}
+
+/** `html/tests/a.html` in the content folder → `tests/a/index.html` in the site. Returns how many pages were written. */
+export async function writeFramedPages(contentDir: string, outDir: string, frame: Frame): Promise<number> {
+  const root = path.join(contentDir, HTML_PAGES_DIR);
+  const sections = await readdir(root, { withFileTypes: true }).catch(() => []);
+  const files: string[] = [];
+  for (const section of sections) {
+    if (!section.isDirectory()) continue;
+    const entries = await readdir(path.join(root, section.name), { recursive: true });
+    for (const entry of entries) if (entry.endsWith('.html')) files.push(path.join(section.name, entry));
+  }
+  const site = path.resolve(outDir);
+  await mapConcurrent(files.sort(), 16, async (relative) => {
+    const page = parseHtmlPage(await readFile(path.join(root, relative), 'utf8'));
+    if (!page) throw new CasebookError(`${path.join(root, relative)} is not a page written by casebook generate`);
+    const target = path.resolve(site, relative.replace(/\.html$/, ''), 'index.html');
+    if (!target.startsWith(site + path.sep)) throw new CasebookError(`refusing to write ${target}: it is outside ${site}`);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, frame.fill(page));
+  });
+  return files.length;
+}

@@ -1,0 +1,90 @@
+// Handlebars templates for the pages the generator renders as HTML (tests and
+// cases: one per result, too many to send through Astro one by one). Unlike
+// the Markdown templates these escape every `{{value}}`; HTML a view carries
+// on purpose (Markdown rendered by micromark, sanitized descriptionHtml) is
+// marked with `{{{triple}}}` in the template and built by `markdownHtml` or
+// the sanitizer only. A user overrides a template or partial by putting a file
+// of the same name in their templates folder.
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { CasebookError } from '../diagnostics/diagnostic.ts';
+import { stateClass, stateIcon, stateLabel, type CaseState } from '../../src/lib/coverage.ts';
+import { defectStatusLabel, driftBadge, kindLabel } from '../../src/lib/defects.ts';
+import { statusClass, statusIcon, statusLabel, type Status } from '../../src/lib/status.ts';
+import type { TestDefect } from '../contract/defects.ts';
+
+export const HTML_TEMPLATE_NAMES = ['test', 'case'] as const;
+export type HtmlTemplateName = (typeof HTML_TEMPLATE_NAMES)[number];
+export type HtmlTemplates = Record<HtmlTemplateName, (view: object) => string>;
+
+const DEFAULTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'templates');
+
+const FLAGS = {
+  flaky: { label: 'Flaky', title: 'Passed and failed within recent attempts or runs' },
+  known: { label: 'Known issue', title: 'Marked as a known issue by the test' },
+  muted: { label: 'Muted', title: 'Muted: its result does not fail the run' },
+} as const;
+
+const esc = Handlebars.escapeExpression;
+const size = (s: unknown) => (s === 'sm' ? 'sm' : 'md');
+
+/** The site's badges (src/components/*Badge.astro), same classes, same text. */
+function registerHelpers(hb: typeof Handlebars) {
+  hb.registerHelper('statusBadge', (status: Status, s: unknown) =>
+    !status ? '' : new hb.SafeString(
+      `<span class="badge status-badge ${esc(statusClass(status))} badge-${size(s)}"><span class="status-icon" aria-hidden="true">${esc(statusIcon(status))}</span>${esc(statusLabel(status))}</span>`,
+    ),
+  );
+  hb.registerHelper('stateBadge', (state: CaseState, s: unknown) =>
+    !state ? '' : new hb.SafeString(
+      `<span class="badge state-badge ${esc(stateClass(state))} badge-${size(s)}"><span class="status-icon" aria-hidden="true">${esc(stateIcon(state))}</span>${esc(stateLabel(state))}</span>`,
+    ),
+  );
+  hb.registerHelper('flagBadge', (flag: keyof typeof FLAGS, s: unknown) =>
+    !FLAGS[flag] ? '' : new hb.SafeString(`<span class="badge flag-${esc(flag)} badge-${size(s)}" title="${esc(FLAGS[flag].title)}">${esc(FLAGS[flag].label)}</span>`),
+  );
+  hb.registerHelper('defectBadges', (d: Pick<TestDefect, 'status' | 'defectKind' | 'drift'>, s: unknown) => {
+    if (!d) return '';
+    const drift = driftBadge(d.drift);
+    return new hb.SafeString(
+      `<span class="badge badge-${size(s)} defect-status-${esc(d.status)}" title="Status of the defect">${esc(defectStatusLabel(d.status))}</span>` +
+        `<span class="badge badge-${size(s)} badge-neutral defect-kind-${esc(d.defectKind)}" title="What is broken">${esc(kindLabel(d.defectKind))}</span>` +
+        (drift ? `<span class="badge badge-${size(s)} defect-drift-${esc(d.drift)}" title="${esc(drift.title)}">${esc(drift.label)}</span>` : ''),
+    );
+  });
+}
+
+async function templateSource(name: string, overrideDir: string | undefined, subdir = ''): Promise<{ source: string; from: string }> {
+  if (overrideDir) {
+    const candidate = path.resolve(overrideDir, subdir, name);
+    const source = await readFile(candidate, 'utf8').catch(() => undefined);
+    if (source !== undefined) return { source, from: candidate };
+  }
+  const from = path.join(DEFAULTS, subdir, name);
+  return { source: await readFile(from, 'utf8'), from };
+}
+
+export async function loadHtmlTemplates(overrideDir?: string): Promise<HtmlTemplates> {
+  const hb = Handlebars.create();
+  registerHelpers(hb);
+  const partials = (await readdir(path.join(DEFAULTS, 'partials'))).filter((f) => f.endsWith('.html.hbs')).sort();
+  for (const file of partials) {
+    const { source } = await templateSource(file, overrideDir, 'partials');
+    hb.registerPartial(file.replace(/\.html\.hbs$/, ''), source);
+  }
+  const entries = await Promise.all(
+    HTML_TEMPLATE_NAMES.map(async (name) => {
+      const { source, from } = await templateSource(`${name}.html.hbs`, overrideDir);
+      try {
+        const compiled = hb.compile(source, { strict: false, preventIndent: true });
+        compiled({}); // surfaces syntax errors (and missing partials) now, with the file name
+        return [name, compiled] as const;
+      } catch (error) {
+        throw new CasebookError(`template ${from} cannot be compiled: ${(error as Error).message}`);
+      }
+    }),
+  );
+  return Object.fromEntries(entries) as HtmlTemplates;
+}
