@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { folderSize, measure, readJson } from './run/measure.ts';
 import type { RoundFigures, SizeFigures, ToolFigures } from './run/report.ts';
 import { formatSize, summarize } from './run/report.ts';
-import type { Tool } from './run/tools.ts';
+import type { BenchInput, Tool } from './run/tools.ts';
 import { tools } from './run/tools.ts';
 import type { SyntheticManifest } from './synthetic.ts';
 import { generateSynthetic, generatorVersion, readManifest } from './synthetic.ts';
@@ -46,11 +46,11 @@ async function dataFor(dataDir: string, count: number, seed: string, shards: num
   return { ...manifest, dir };
 }
 
-async function runOnce(tool: Tool, resultsDirs: string[], round: number, timeoutMs: number, keep: boolean): Promise<RoundFigures> {
+async function runOnce(tool: Tool, input: BenchInput, round: number, timeoutMs: number, keep: boolean): Promise<RoundFigures> {
   const work = await mkdtemp(join(tmpdir(), `casebook-bench-${tool.id}-`));
   const folders = { cwd: join(work, 'cwd'), out: join(work, 'out'), work, timingsFile: join(work, 'timings.json') };
   await mkdir(folders.cwd);
-  const { command, args, env } = tool.run(root, resultsDirs, folders);
+  const { command, args, env } = tool.run(root, input, folders);
   try {
     // Other work on the machine skews the figures; the 1-minute load average shows how much.
     const load = loadavg()[0] ?? 0;
@@ -126,12 +126,13 @@ async function main(): Promise<number> {
   for (const count of sizes) {
     const data = await dataFor(resolve(values.data), count, values.seed, shards);
     const resultsDirs = data.resultsDirs.map((d) => join(data.dir, d));
+    const benchInput: BenchInput = { resultsDirs, casesDir: join(data.dir, 'cases'), defectsDir: join(data.dir, 'defects') };
     const input = await Promise.all(resultsDirs.map(folderSize));
     const figures = new Map<Tool['id'], ToolFigures>(chosen.map((t) => [t.id, { tool: t.id, label: t.label, version: versions.get(t.id) ?? '?', rounds: [] }]));
     for (let round = 1; round <= rounds; round++) {
       // Rotate the order each round, so no tool always runs first (or right after another).
       const order = chosen.map((_, i) => chosen[(i + round - 1) % chosen.length] as Tool);
-      for (const tool of order) figures.get(tool.id)?.rounds.push(await runOnce(tool, resultsDirs, round, Number(values.timeout) * 1000, values.keep));
+      for (const tool of order) figures.get(tool.id)?.rounds.push(await runOnce(tool, benchInput, round, Number(values.timeout) * 1000, values.keep));
     }
     const size: SizeFigures = {
       count,

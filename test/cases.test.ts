@@ -7,6 +7,7 @@ import fg from 'fast-glob';
 import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseHtmlPage } from '../generator/contract/frame.ts';
+import { markdownHtml } from '../generator/render/markdown-html.ts';
 import { pageEntrySchema } from '../generator/contract/collections.ts';
 import type { Diagnostic } from '../generator/diagnostics/diagnostic.ts';
 import { createDiagnosticList } from '../generator/diagnostics/diagnostic.ts';
@@ -68,12 +69,12 @@ describe('reading written cases', () => {
     expect(c.automationDeclared).toBe(false);
   });
 
-  it('Markdown: raw HTML in a case becomes text, and unsafe links lose their URL', () => {
+  it('Markdown: raw HTML in a case reaches the page as text, and unsafe links lose their URL', () => {
     const { src, diagnostics: d } = source('hostile.md');
     const [c] = parseMarkdownCase('---\nid: H\ntitle: T\n---\n\n<script>x()</script>\n\nSee [a](javascript:alert(1)) and [b](https://ok.test/).\n\n## Steps\n\n1. <b>bold</b>\n   - Expected: ok\n', src);
     expect(d).toEqual([]);
-    expect(c!.description).toBe('\\<script>x()\\</script>\n\nSee a and [b](https://ok.test/).');
-    expect(c!.steps[0]!.actionMarkdown).toBe('\\<b>bold\\</b>');
+    expect(markdownHtml(c!.description)).toBe('&lt;script&gt;x()&lt;/script&gt;\n<p>See <a href="">a</a> and <a href="https://ok.test/">b</a>.</p>');
+    expect(markdownHtml(c!.steps[0]!.actionMarkdown)).toBe('<p>&lt;b&gt;bold&lt;/b&gt;</p>');
   });
 
   it('YAML: the same fields, a numeric id as a string, steps as strings or { action, expected }', () => {

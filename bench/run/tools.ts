@@ -21,11 +21,18 @@ export interface RunFolders {
   timingsFile: string;
 }
 
+/** One size's synthetic data: the results every tool reads, and the cases and defects only Casebook reads. */
+export interface BenchInput {
+  resultsDirs: readonly string[];
+  casesDir: string;
+  defectsDir: string;
+}
+
 export interface Tool {
   id: 'casebook' | 'allure3' | 'allure2';
   label: string;
   version(root: string): Promise<string>;
-  run(root: string, resultsDirs: readonly string[], folders: RunFolders): ToolRun;
+  run(root: string, input: BenchInput, folders: RunFolders): ToolRun;
 }
 
 const packageVersion = async (file: string): Promise<string> => {
@@ -41,11 +48,15 @@ export const tools: readonly Tool[] = [
     id: 'casebook',
     label: 'Casebook',
     version: (root) => packageVersion(join(root, 'package.json')),
-    run: (root, resultsDirs, folders) => ({
+    // Casebook's real workload: the results, plus the written cases and known
+    // defects it links them to (a page per case, explanations on failures).
+    run: (root, input, folders) => ({
       command: process.execPath,
       args: [
         join(root, 'generator', 'cli.ts'), 'build', '--quiet',
-        ...resultsDirs.flatMap((dir) => ['--results', dir]),
+        ...input.resultsDirs.flatMap((dir) => ['--results', dir]),
+        '--cases', input.casesDir,
+        '--defects', input.defectsDir,
         '--out', folders.out,
         // Astro's cache goes next to the content folder, so it is fresh in every round too.
         '--content', join(folders.work, 'content'),
@@ -59,7 +70,7 @@ export const tools: readonly Tool[] = [
     version: (root) => packageVersion(join(root, 'node_modules', 'allure', 'package.json')),
     // `npx allure generate` runs the same file after npm's own start-up; calling it directly
     // keeps npm's half second out of the figures, as Casebook is run without npm too.
-    run: (root, resultsDirs, folders) => ({
+    run: (root, { resultsDirs }, folders) => ({
       command: process.execPath,
       args: [join(root, 'node_modules', 'allure', 'cli.js'), 'generate', ...resultsDirs, '--output', folders.out],
       env: { ...process.env, NO_COLOR: '1' },
@@ -70,7 +81,7 @@ export const tools: readonly Tool[] = [
     label: 'Allure 2',
     version: (root) => packageVersion(join(root, 'node_modules', 'allure-commandline', 'package.json')),
     // Not node_modules/.bin/allure: since allure@3 is installed that name is Allure 3's CLI.
-    run: (root, resultsDirs, folders) => ({
+    run: (root, { resultsDirs }, folders) => ({
       command: join(root, 'node_modules', 'allure-commandline', 'dist', 'bin', 'allure'),
       args: ['generate', ...resultsDirs, '-o', folders.out, '--clean'],
       env: { ...process.env },

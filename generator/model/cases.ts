@@ -15,7 +15,7 @@ export interface CaseStep {
   /** Plain text on one line: for titles, scaffolds and search. */
   action: string;
   expected: string;
-  /** The same, as Markdown (raw HTML neutralized), for the page. */
+  /** The same, as Markdown as written; the page renders it with raw HTML shown as text and unsafe links dropped. */
   actionMarkdown: string;
   expectedMarkdown: string;
   /** Extra blocks of the step (tables, code, doc strings) as Markdown. */

@@ -9,7 +9,6 @@ import type { Background, Examples, Feature, Scenario, Step, Tag } from '@cucumb
 import { IdGenerator } from '@cucumber/messages';
 import type { BlockContent } from 'mdast';
 import type { CaseStatus, CaseStep, WrittenCase } from '../model/cases.ts';
-import { safeDescription } from '../render/description.ts';
 import { code, list, listItem, oneLine, paragraph, stringify, strong, table, text } from '../render/markdown.ts';
 import type { CaseSource } from './case-fields.ts';
 import type { CaseReader } from './cases-folder.ts';
@@ -112,7 +111,7 @@ function preconditionsOf(steps: readonly CaseStep[]): string {
 
 function describe(...texts: (string | undefined)[]): string {
   const found = texts.map((t) => (t ?? '').split('\n').map((l) => l.trim()).join('\n').trim()).find(Boolean) ?? '';
-  return safeDescription(found);
+  return found;
 }
 
 export function parseGherkinCases(source: string, src: CaseSource): WrittenCase[] {

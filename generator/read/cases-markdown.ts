@@ -9,7 +9,6 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { CaseStep, WrittenCase } from '../model/cases.ts';
-import { safeDescription } from '../render/description.ts';
 import { oneLine, stringify } from '../render/markdown.ts';
 import type { CaseSource } from './case-fields.ts';
 import { parseYamlBlock, readCaseFields } from './case-fields.ts';
@@ -25,9 +24,9 @@ function sectionName(heading: Heading): string {
   return toString(heading).trim().replace(/[:：]\s*$/, '').toLowerCase();
 }
 
-/** Safe Markdown for a list of blocks. */
+/** Markdown for a list of blocks (the page renders it with any raw HTML shown as text). */
 function markdownOf(nodes: RootContent[]): string {
-  return nodes.length ? safeDescription(stringify(nodes)) : '';
+  return nodes.length ? stringify(nodes) : '';
 }
 
 /** Strips an `Expected:` / `**Expected:**` marker from the start of a paragraph; false when it has none. */

@@ -6,7 +6,6 @@ import { remark } from 'remark';
 import { isMap, isSeq } from 'yaml';
 import { z } from 'zod';
 import type { CaseStep, WrittenCase } from '../model/cases.ts';
-import { safeDescription } from '../render/description.ts';
 import { oneLine } from '../render/markdown.ts';
 import type { CaseSource, YamlBlock } from './case-fields.ts';
 import { parseYamlBlock, readCaseFields, YAML_ONLY_KEYS } from './case-fields.ts';
@@ -30,9 +29,9 @@ export function yamlStep(action: string, expected = '', details = ''): CaseStep 
     keyword: '',
     action: plain(action),
     expected: plain(expected),
-    actionMarkdown: safeDescription(action),
-    expectedMarkdown: safeDescription(expected),
-    details: safeDescription(details),
+    actionMarkdown: action.trim(),
+    expectedMarkdown: expected.trim(),
+    details: details.trim(),
   };
 }
 
@@ -72,8 +71,8 @@ export function parseYamlCase(source: string, src: CaseSource): WrittenCase[] {
       file: src.file,
       repoPath: src.repoPath,
       line: 1,
-      description: safeDescription(description),
-      preconditions: safeDescription(preconditionText),
+      description: description.trim(),
+      preconditions: preconditionText.trim(),
       background: [],
       steps: steps.map((s) => (typeof s === 'string' ? yamlStep(s) : yamlStep(s.action, s.expected, s.details))),
       automationDeclared: fields.automation.length > 0 || fields.automated,
