@@ -24,6 +24,8 @@ export default defineConfig({
   // Test names and messages stay literal: no curly quotes or dashes. The
   // generator already puts the base path into links it writes in Markdown.
   markdown: { syntaxHighlight: false, processor: satteri({ features: { smartPunctuation: false } }) },
+  // The site script is a file of its own (cached once), not inlined into every page.
+  vite: { build: { assetsInlineLimit: 0 } },
   telemetry: false,
   devToolbar: { enabled: false },
 });

@@ -19,7 +19,7 @@ import { renderRunPages } from './render/run-pages.ts';
 import { loadTemplates } from './render/templates.ts';
 import { loadHtmlTemplates } from './render/html-templates.ts';
 import { markdownHtml } from './render/markdown-html.ts';
-import { HTML_PAGES_DIR, serializeHtmlPage } from './contract/frame.ts';
+import { HTML_PAGES_DIR, SITE_FILES_DIR, serializeHtmlPage } from './contract/frame.ts';
 import type { Defect } from './model/defects.ts';
 import { crumbsOf, renderTest } from './render/test-page.ts';
 import { openContentWriter } from './write/content-folder.ts';
@@ -52,7 +52,12 @@ export interface GenerateResult {
   failures: FailureLink;
 }
 
-export async function generate(config: CasebookConfig, logger: Logger = silentLogger): Promise<GenerateResult> {
+export interface GenerateHooks {
+  /** Called once everything Astro reads is in the content folder (before the test and case pages). */
+  onSiteContent?: (contentDir: string) => void;
+}
+
+export async function generate(config: CasebookConfig, logger: Logger = silentLogger, hooks: GenerateHooks = {}): Promise<GenerateResult> {
   const timings: Timings = {};
   const diagnostics = createDiagnosticList();
   let clock = performance.now();
@@ -92,23 +97,10 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
     if (html === undefined) explanations.set(d.id, (html = markdownHtml(d.body)));
     return html;
   };
-  let written = 0;
-  const total = run.results.length + tree.nodes.length;
-  await mapConcurrent(run.results, 16, async (result) => {
-    const node = tree.nodeOf.get(result.key)!;
-    const start = performance.now();
-    const defect = failures.defectOf.get(result.key);
-    const linked = {
-      ...testCaseFields(result, cases.casesOf.get(result.key), cases.byId),
-      ...testDefectFields(result, failures),
-      ...(defect ? { explanationHtml: explanationOf(defect) } : {}),
-    };
-    const text = serializeHtmlPage(renderTest(result, node, crumbsOf(node, nodeByPath), linked, options, htmlTemplates.test));
-    timings.render = (timings.render ?? 0) + (performance.now() - start);
-    await writer.write(`${HTML_PAGES_DIR}/tests/${result.slug}.html`, text);
-    for (const { attachment } of attachmentsOf(result)) await writer.copy(attachment.path, `public/${attachment.href}`);
-    if (++written % 1000 === 0) logger.progress(`write: ${written}/${total} pages`);
-  });
+  const renderLap = (start: number) => (timings.render = (timings.render ?? 0) + (performance.now() - start));
+
+  // First what Astro reads (features, run pages, defects, summary), so a build
+  // can start Astro while the pages the generator renders itself are written.
   for (const node of tree.nodes) {
     if (node.level === 'root') continue;
     const start = performance.now();
@@ -119,23 +111,9 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
     const page = renderFeature(node, crumbsOf(node, nodeByPath), tests, options, templates.feature);
     Object.assign(page.frontmatter, featureCaseFields(node, cases.byId));
     const text = markdownFile(page.frontmatter, page.body);
-    timings.render = (timings.render ?? 0) + (performance.now() - start);
+    renderLap(start);
     await writer.write(`features/${node.slug}.md`, text);
-    written++;
   }
-  await mapConcurrent(
-    cases.cases.filter((tc) => tc.written),
-    16,
-    async (tc) => {
-      const node = nodeByPath(tc.path)!;
-      const start = performance.now();
-      const feature = { path: node.path, slug: node.slug, crumbs: crumbsOf(node, nodeByPath) };
-      const page = renderCase(tc, resultByKey, feature, caseInputs.requirements, { ...options, editUrl: config.editUrl }, htmlTemplates.case);
-      const text = serializeHtmlPage(page);
-      timings.render = (timings.render ?? 0) + (performance.now() - start);
-      await writer.write(`${HTML_PAGES_DIR}/cases/${tc.slug}.html`, text);
-    },
-  );
   const coverage = coveragePageOf(tree, cases, caseInputs, diagnostics);
   const title = config.title;
   const runPages = renderRunPages({ title, run, totals, root: tree.root, diagnostics: diagnostics.list }, options, templates);
@@ -145,6 +123,41 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
   for (const [file, text] of renderDefectPages(run, failures)) await writer.write(file, text);
   const summary = buildSummary(title, run, totals, tree.nodes.length - 1, diagnostics.list, failures.breakdown);
   await writer.write('public/summary.json', JSON.stringify(summary, null, 2) + '\n');
+  await writer.removeStale((file) => !file.startsWith(`${HTML_PAGES_DIR}/`) && !file.startsWith(`${SITE_FILES_DIR}/`));
+  hooks.onSiteContent?.(writer.dir);
+
+  // Then one HTML page per result and per written case, with the result's attachments.
+  let written = 0;
+  const total = run.results.length + cases.cases.length;
+  await mapConcurrent(run.results, 16, async (result) => {
+    const node = tree.nodeOf.get(result.key)!;
+    const start = performance.now();
+    const defect = failures.defectOf.get(result.key);
+    const linked = {
+      ...testCaseFields(result, cases.casesOf.get(result.key), cases.byId),
+      ...testDefectFields(result, failures),
+      ...(defect ? { explanationHtml: explanationOf(defect) } : {}),
+    };
+    const text = serializeHtmlPage(renderTest(result, node, crumbsOf(node, nodeByPath), linked, options, htmlTemplates.test));
+    renderLap(start);
+    await writer.write(`${HTML_PAGES_DIR}/tests/${result.slug}.html`, text);
+    for (const { attachment } of attachmentsOf(result)) await writer.copy(attachment.path, `${SITE_FILES_DIR}/${attachment.href}`);
+    if (++written % 1000 === 0) logger.progress(`write: ${written}/${total} pages`);
+  });
+  await mapConcurrent(
+    cases.cases.filter((tc) => tc.written),
+    16,
+    async (tc) => {
+      const node = nodeByPath(tc.path)!;
+      const start = performance.now();
+      const feature = { path: node.path, slug: node.slug, crumbs: crumbsOf(node, nodeByPath) };
+      const page = renderCase(tc, resultByKey, feature, caseInputs.requirements, { ...options, editUrl: config.editUrl }, htmlTemplates.case);
+      const text = serializeHtmlPage(page);
+      renderLap(start);
+      await writer.write(`${HTML_PAGES_DIR}/cases/${tc.slug}.html`, text);
+      if (++written % 1000 === 0) logger.progress(`write: ${written}/${total} pages`);
+    },
+  );
   const outcome = await writer.finish();
   logger.progress(`write: ${outcome.files} files (${outcome.changed} changed, ${outcome.removed} stale removed)`);
   const now = performance.now();

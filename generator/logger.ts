@@ -8,5 +8,6 @@ export interface Logger {
 
 export const silentLogger: Logger = { progress() {}, info() {}, warn() {} };
 
-export type StageName = 'read' | 'link' | 'render' | 'write' | 'astro' | 'frame' | 'pagefind';
+/** `astro` runs while render and write go on; `astroWait` is how long the build then still waited for it. */
+export type StageName = 'read' | 'link' | 'render' | 'write' | 'astro' | 'astroWait' | 'frame' | 'pagefind';
 export type Timings = Partial<Record<StageName, number>>;

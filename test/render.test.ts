@@ -98,7 +98,7 @@ describe('generated content', () => {
     const { contentDir, run } = await generateFixtures({ templates: path.join(dir, 'tpl') });
     const result = run.results.find((r) => r.steps.length > 0)!;
     const page = await readFile(path.join(contentDir, 'html/tests', `${result.slug}.html`), 'utf8');
-    expect(page).toContain(`<p>CUSTOM ${result.name}</p><ul class="step-tree">`);
+    expect(page).toContain(`<p>CUSTOM ${result.name}</p><ul><li>`);
     expect(page).not.toContain('id="details"');
   });
 });

@@ -1,9 +1,9 @@
 // Puts the pages the generator rendered as HTML (tests, cases) into the page
 // frame Astro built, so they share the site's header, nav, styles and scripts
 // without Astro rendering each of them.
-import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { FRAME_MARKERS, FRAME_PAGE, HTML_PAGES_DIR, parseHtmlPage } from '../contract/frame.ts';
+import { FRAME_MARKERS, FRAME_PAGE, HTML_PAGES_DIR, SITE_FILES_DIR, parseHtmlPage } from '../contract/frame.ts';
 import { CasebookError } from '../diagnostics/diagnostic.ts';
 import { mapConcurrent } from '../read/map-concurrent.ts';
 
@@ -52,6 +52,22 @@ export async function writeFramedPages(contentDir: string, outDir: string, frame
     if (!target.startsWith(site + path.sep)) throw new CasebookError(`refusing to write ${target}: it is outside ${site}`);
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, frame.fill(page));
+  });
+  return files.length;
+}
+
+/** The content folder's `files/` (attachments) into the site, same relative paths; copyFile streams. */
+export async function copySiteFiles(contentDir: string, outDir: string): Promise<number> {
+  const root = path.join(contentDir, SITE_FILES_DIR);
+  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
+  const files = entries.filter((e) => e.isFile()).map((e) => path.relative(root, path.join(e.parentPath, e.name)));
+  const made = new Map<string, Promise<unknown>>();
+  await mapConcurrent(files.sort(), 16, async (relative) => {
+    const target = path.join(outDir, relative);
+    const dir = path.dirname(target);
+    if (!made.has(dir)) made.set(dir, mkdir(dir, { recursive: true }));
+    await made.get(dir);
+    await copyFile(path.join(root, relative), target);
   });
   return files.length;
 }

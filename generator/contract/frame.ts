@@ -25,6 +25,9 @@ export interface HtmlPage {
 /** Generated pages wait in the content folder under this folder, as `<section>/<slug>.html`. */
 export const HTML_PAGES_DIR = 'html';
 
+/** Files the build copies into the site as they are (attachments), under the same relative path. */
+export const SITE_FILES_DIR = 'files';
+
 const HEADER = '<!--casebook-page ';
 
 /** The content folder's form of a page: a one-line JSON header (JSON escapes newlines), then the HTML. */

@@ -11,6 +11,8 @@ export interface ContentWriter {
   readonly dir: string;
   write(relative: string, text: string): Promise<void>;
   copy(from: string, relative: string): Promise<void>;
+  /** Removes now the stale files that `which` selects (an earlier run wrote them, this one has not). */
+  removeStale(which: (relative: string) => boolean): Promise<number>;
   /** Removes stale files, writes the manifest; returns how many files were written and removed. */
   finish(): Promise<{ files: number; changed: number; removed: number }>;
 }
@@ -26,12 +28,21 @@ function inside(dir: string, relative: string): string {
 export async function openContentWriter(dir: string): Promise<ContentWriter> {
   const root = path.resolve(dir);
   await mkdir(root, { recursive: true });
-  const previous: string[] = await readFile(path.join(root, MANIFEST), 'utf8')
+  let previous: string[] = await readFile(path.join(root, MANIFEST), 'utf8')
     .then((t) => JSON.parse(t) as string[])
     .catch(() => []);
   const written = new Set<string>();
   const madeDirs = new Set<string>();
   let changed = 0;
+  let removed = 0;
+  const sweep = async (which: (relative: string) => boolean) => {
+    const stale = previous.filter((p) => !written.has(p) && which(p));
+    await Promise.all(stale.map((p) => rm(inside(root, p), { force: true })));
+    const gone = new Set(stale);
+    previous = previous.filter((p) => !gone.has(p));
+    removed += stale.length;
+    return stale.length;
+  };
   const ensureDir = async (file: string) => {
     const parent = path.dirname(file);
     if (madeDirs.has(parent)) return;
@@ -60,12 +71,12 @@ export async function openContentWriter(dir: string): Promise<ContentWriter> {
       await copyFile(from, target);
       changed++;
     },
+    removeStale: sweep,
     async finish() {
-      const stale = previous.filter((p) => !written.has(p));
-      await Promise.all(stale.map((p) => rm(inside(root, p), { force: true })));
+      await sweep(() => true);
       const manifest = [...written].sort();
       await writeFile(path.join(root, MANIFEST), JSON.stringify(manifest, null, 0));
-      return { files: written.size, changed, removed: stale.length };
+      return { files: written.size, changed, removed };
     },
   };
 }
