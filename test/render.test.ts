@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fg from 'fast-glob';
 import { parseHtmlPage } from '../generator/contract/frame.ts';
-import { markdownHtml } from '../generator/render/markdown-html.ts';
+import { isPlainLine, markdownHtml } from '../generator/render/markdown-html.ts';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { featureEntrySchema, pageEntrySchema, summarySchema } from '../generator/contract/collections.ts';
@@ -132,5 +132,27 @@ describe('Markdown escaping', () => {
     expect(md).toContain('hi');
     expect(md).not.toContain('javascript:');
     expect(md).not.toContain('data:image');
+  });
+});
+
+describe('Markdown to HTML', () => {
+  it('renders plain one-line text exactly as micromark does, without calling it', async () => {
+    const { micromark } = await import('micromark');
+    const { gfm, gfmHtml } = await import('micromark-extension-gfm');
+    const words = ['Open', 'the', 'cart', '1.', '2.5', 'www', 'example.com', '7)', '"Groceries"', "O'Brien", '42', '3.5', 'éclair', '数据', 'a,b;c', '100%', 'x=1', 'well-known', 'ok?', '2024'];
+    let seed = 7;
+    const pick = () => words[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % words.length]!;
+    let plain = 0;
+    for (let i = 0; i < 2000; i++) {
+      const line = Array.from({ length: 1 + (i % 7) }, pick).join(' ');
+      if (isPlainLine(line)) plain++;
+      expect(markdownHtml(line), line).toBe(micromark(line, { extensions: [gfm()], htmlExtensions: [gfmHtml()] }).trim());
+    }
+    expect(plain).toBeGreaterThan(1000);
+  });
+  it('leaves anything that could be Markdown to micromark', () => {
+    for (const line of ['1. first', '2) second', '- item', '# title', 'a *b*', 'see www.example.com', 'x & y', 'a <b>', 'http://x.test', 'a_b_', '~~s~~', '`c`', 'line\nbreak', '---', '> quote', 'a | b']) {
+      expect(isPlainLine(line), line).toBe(false);
+    }
   });
 });

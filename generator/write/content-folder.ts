@@ -31,6 +31,7 @@ export async function openContentWriter(dir: string): Promise<ContentWriter> {
   let previous: string[] = await readFile(path.join(root, MANIFEST), 'utf8')
     .then((t) => JSON.parse(t) as string[])
     .catch(() => []);
+  const known = new Set(previous);
   const written = new Set<string>();
   const madeDirs = new Set<string>();
   let changed = 0;
@@ -54,7 +55,8 @@ export async function openContentWriter(dir: string): Promise<ContentWriter> {
     async write(relative, text) {
       const target = inside(root, relative);
       written.add(relative);
-      const old = await readFile(target, 'utf8').catch(() => undefined);
+      // Only a file an earlier run wrote can be unchanged; a new one is just written.
+      const old = known.has(relative) ? await readFile(target, 'utf8').catch(() => undefined) : undefined;
       if (old === text) return;
       await ensureDir(target);
       await writeFile(target, text);
