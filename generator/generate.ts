@@ -13,7 +13,7 @@ import { totalsOf } from './model/totals.ts';
 import type { Run, RunTotals } from './model/types.ts';
 import { mapConcurrent } from './read/map-concurrent.ts';
 import { readRun } from './read/results-run.ts';
-import { renderFeature } from './render/feature-page.ts';
+import { featureEntry, renderFeature } from './render/feature-page.ts';
 import { markdownFile } from './render/frontmatter.ts';
 import { renderRunPages } from './render/run-pages.ts';
 import { loadTemplates } from './render/templates.ts';
@@ -68,9 +68,16 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
   };
 
   // read
-  const run = await readRun(config.results, diagnostics, logger);
-  const caseInputs = await readCaseInputs(config, diagnostics);
-  const defects = await readDefectFolders(config.defects, diagnostics);
+  // Case files are parsed in worker threads meanwhile (see read/case-workers.ts).
+  // Each input reports into its own list, merged in a fixed order, so the
+  // diagnostics do not depend on which finished first.
+  const [resultsSink, casesSink, defectsSink] = [createDiagnosticList(), createDiagnosticList(), createDiagnosticList()];
+  const [run, caseInputs, defects] = await Promise.all([
+    readRun(config.results, resultsSink, logger),
+    readCaseInputs(config, casesSink),
+    readDefectFolders(config.defects, defectsSink),
+  ]);
+  for (const sink of [resultsSink, casesSink, defectsSink]) for (const d of sink.list) diagnostics.report(d);
   lap('read');
 
   // link
@@ -101,19 +108,13 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
 
   // First what Astro reads (features, run pages, defects, summary), so a build
   // can start Astro while the pages the generator renders itself are written.
-  for (const node of tree.nodes) {
-    if (node.level === 'root') continue;
-    const start = performance.now();
-    const tests = node.results.map((key) => {
-      const r = resultByKey.get(key)!;
-      return { slug: r.slug, title: r.name, status: r.status, flaky: r.flaky, durationMs: r.durationMs };
+  const featureEntries = tree.nodes
+    .filter((node) => node.level !== 'root')
+    .map((node) => {
+      const { children, coverage } = featureCaseFields(node, cases.byId);
+      return { node, entry: featureEntry(node, crumbsOf(node, nodeByPath), children, coverage) };
     });
-    const page = renderFeature(node, crumbsOf(node, nodeByPath), tests, options, templates.feature);
-    Object.assign(page.frontmatter, featureCaseFields(node, cases.byId));
-    const text = markdownFile(page.frontmatter, page.body);
-    renderLap(start);
-    await writer.write(`features/${node.slug}.md`, text);
-  }
+  for (const { entry } of featureEntries) await writer.write(`features/${entry.slug}.md`, markdownFile(entry, ''));
   const coverage = coveragePageOf(tree, cases, caseInputs, diagnostics);
   const title = config.title;
   const runPages = renderRunPages({ title, run, totals, root: tree.root, diagnostics: diagnostics.list }, options, templates);
@@ -128,7 +129,7 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
 
   // Then one HTML page per result and per written case, with the result's attachments.
   let written = 0;
-  const total = run.results.length + cases.cases.length;
+  const total = run.results.length + cases.cases.length + featureEntries.length;
   await mapConcurrent(run.results, 16, async (result) => {
     const node = tree.nodeOf.get(result.key)!;
     const start = performance.now();
@@ -158,6 +159,17 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
       if (++written % 1000 === 0) logger.progress(`write: ${written}/${total} pages`);
     },
   );
+  for (const { node, entry } of featureEntries) {
+    const start = performance.now();
+    const tests = node.results.map((key) => {
+      const r = resultByKey.get(key)!;
+      return { slug: r.slug, title: r.name, status: r.status, flaky: r.flaky, durationMs: r.durationMs };
+    });
+    const page = renderFeature(entry, tests, featureCaseFields(node, cases.byId).cases, options, htmlTemplates.feature);
+    const text = serializeHtmlPage(page);
+    renderLap(start);
+    await writer.write(`${HTML_PAGES_DIR}/features/${entry.slug}.html`, text);
+  }
   const outcome = await writer.finish();
   logger.progress(`write: ${outcome.files} files (${outcome.changed} changed, ${outcome.removed} stale removed)`);
   const now = performance.now();

@@ -54,6 +54,13 @@ describe('generated content', () => {
       expect(page?.title).toBe(result.name);
       expect(page?.html).toContain('<h1 data-pagefind-meta="title">');
     }
+    // Each feature node's page lists the tests directly in it, linked.
+    const bySlug = new Map(run.results.map((r) => [r.key, r]));
+    for (const node of tree.nodes.filter((n) => n.level !== 'root')) {
+      const page = parseHtmlPage(await readFile(path.join(contentDir, 'html/features', `${node.slug}.html`), 'utf8'));
+      expect(page?.navCurrent).toBe(node.slug);
+      for (const key of node.results) expect(page?.html, node.slug).toContain(`href="/tests/${bySlug.get(key)!.slug}/"`);
+    }
     for (const file of files) {
       const data = frontmatter(await readFile(path.join(contentDir, file), 'utf8'));
       const schema = file.startsWith('features/')

@@ -3,7 +3,7 @@
 // without Astro rendering each of them.
 import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { FRAME_MARKERS, FRAME_PAGE, HTML_PAGES_DIR, SITE_FILES_DIR, parseHtmlPage } from '../contract/frame.ts';
+import { FRAME_MARKERS, FRAME_PAGE, HTML_PAGES_DIR, SITE_FILES_DIR, parseHtmlPage, type HtmlPage } from '../contract/frame.ts';
 import { CasebookError } from '../diagnostics/diagnostic.ts';
 import { mapConcurrent } from '../read/map-concurrent.ts';
 
@@ -11,7 +11,7 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 export interface Frame {
-  fill(page: { title: string; navOpen: string[]; html: string }): string;
+  fill(page: HtmlPage): string;
 }
 
 /** Reads the frame page out of the built site (and removes it from there: it is not a page to publish). */
@@ -23,15 +23,18 @@ export async function takeFrame(outDir: string): Promise<Frame> {
   await rm(path.dirname(file), { recursive: true, force: true });
   const parts: string[] = [];
   let rest = text;
-  for (const marker of [FRAME_MARKERS.title, FRAME_MARKERS.navOpen, FRAME_MARKERS.main]) {
+  for (const marker of [FRAME_MARKERS.title, FRAME_MARKERS.navOpen, FRAME_MARKERS.navCurrent, FRAME_MARKERS.main]) {
     const [before, ...after] = rest.split(marker);
     if (after.length !== 1) throw new CasebookError(`the page frame ${file} must hold ${marker} exactly once (found ${after.length})`);
     parts.push(before!);
     rest = after[0]!;
   }
   parts.push(rest);
-  const [head, beforeNav, beforeMain, tail] = parts as [string, string, string, string];
-  return { fill: (page) => head + escapeHtml(page.title) + beforeNav + escapeHtml(page.navOpen.join(' ')) + beforeMain + page.html + tail };
+  const [head, beforeOpen, beforeCurrent, beforeMain, tail] = parts as [string, string, string, string, string];
+  return {
+    fill: (page) =>
+      head + escapeHtml(page.title) + beforeOpen + escapeHtml(page.navOpen.join(' ')) + beforeCurrent + escapeHtml(page.navCurrent ?? '') + beforeMain + page.html + tail,
+  };
 }
 
 /** `html/tests/a.html` in the content folder → `tests/a/index.html` in the site. Returns how many pages were written. */

@@ -2,7 +2,7 @@
 // generated content collections. Render tests validate every page's front
 // matter with these, and src/content.config.ts imports the same schemas.
 import { z } from 'zod';
-import { caseRefSchema, coveragePageSchema, coverageSchema, coveredCaseSchema } from './coverage.ts';
+import { coveragePageSchema, coverageSchema, coveredCaseSchema } from './coverage.ts';
 import { breakdownSchema, testDefectSchema } from './defects.ts';
 
 export const statusSchema = z.enum(['passed', 'failed', 'broken', 'skipped', 'unknown']);
@@ -77,7 +77,7 @@ const testRefSchema = z.object({
 });
 export type TestRef = z.infer<typeof testRefSchema>;
 
-/** `features/<slug>.md`: one page per node of the epic > feature > story tree. */
+/** `features/<slug>.md`: one entry per node of the epic > feature > story tree, for the nav and the features index (the node's own page is HTML the generator renders). */
 export const featureEntrySchema = z.object({
   kind: z.literal('feature'),
   slug: z.string(),
@@ -88,10 +88,8 @@ export const featureEntrySchema = z.object({
   crumbs: z.array(crumbSchema),
   totals: totalsSchema,
   children: z.array(z.object({ slug: z.string(), title: z.string(), level: z.string(), totals: totalsSchema, coverage: coverageSchema.optional() })),
-  tests: z.array(testRefSchema),
-  /** Case coverage over this node and below; the cases directly in it. */
+  /** Case coverage over this node and below. */
   coverage: coverageSchema.optional(),
-  cases: z.array(caseRefSchema).optional(),
 });
 export type FeatureEntry = z.infer<typeof featureEntrySchema>;
 

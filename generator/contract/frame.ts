@@ -6,6 +6,8 @@ export const FRAME_MARKERS = {
   title: '@@casebook-title@@',
   /** The value of the side nav's data-nav-open attribute: the feature slugs to open. */
   navOpen: '@@casebook-nav-open@@',
+  /** The value of its data-nav-current attribute: the feature page shown, if any. */
+  navCurrent: '@@casebook-nav-current@@',
   /** The content of <main>. */
   main: '<!--@@casebook-main@@-->',
 } as const;
@@ -18,6 +20,8 @@ export interface HtmlPage {
   title: string;
   /** Feature slugs whose branch the side nav opens. */
   navOpen: string[];
+  /** The feature page this is, marked current in the nav. */
+  navCurrent?: string;
   /** The content of <main>. */
   html: string;
 }
@@ -32,16 +36,17 @@ const HEADER = '<!--casebook-page ';
 
 /** The content folder's form of a page: a one-line JSON header (JSON escapes newlines), then the HTML. */
 export function serializeHtmlPage(page: HtmlPage): string {
-  return `${HEADER}${JSON.stringify({ title: page.title, navOpen: page.navOpen })}-->\n${page.html}`;
+  return `${HEADER}${JSON.stringify({ title: page.title, navOpen: page.navOpen, navCurrent: page.navCurrent ?? '' })}-->\n${page.html}`;
 }
 
 export function parseHtmlPage(text: string): HtmlPage | undefined {
   const end = text.indexOf('\n');
   if (!text.startsWith(HEADER) || end < 0) return undefined;
   try {
-    const head = JSON.parse(text.slice(HEADER.length, end - 3)) as { title?: unknown; navOpen?: unknown };
+    const head = JSON.parse(text.slice(HEADER.length, end - 3)) as { title?: unknown; navOpen?: unknown; navCurrent?: unknown };
     if (typeof head.title !== 'string' || !Array.isArray(head.navOpen)) return undefined;
-    return { title: head.title, navOpen: head.navOpen.filter((s): s is string => typeof s === 'string'), html: text.slice(end + 1) };
+    const navOpen = head.navOpen.filter((s): s is string => typeof s === 'string');
+    return { title: head.title, navOpen, navCurrent: typeof head.navCurrent === 'string' ? head.navCurrent : '', html: text.slice(end + 1) };
   } catch {
     return undefined;
   }

@@ -4,23 +4,13 @@
 import { access, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import fg from 'fast-glob';
-import type { Diagnostic, DiagnosticSink } from '../diagnostics/diagnostic.ts';
+import type { DiagnosticSink } from '../diagnostics/diagnostic.ts';
 import type { WrittenCase } from '../model/cases.ts';
 import { normalizeId } from '../model/cases.ts';
-import type { CaseSource } from './case-fields.ts';
-import { gherkinCaseReader } from './cases-gherkin.ts';
-import { markdownCaseReader } from './cases-markdown.ts';
-import { yamlCaseReader } from './cases-yaml.ts';
-import { mapConcurrent } from './map-concurrent.ts';
+import { CASE_READERS } from './case-file.ts';
+import { readCaseFiles } from './case-workers.ts';
 
-/** One input format of written cases (as Allure 3's readers: which files, and one file → data). */
-export interface CaseReader {
-  readonly name: string;
-  matches(fileName: string): boolean;
-  read(file: string, src: CaseSource): Promise<WrittenCase[]>;
-}
-
-export const CASE_READERS: readonly CaseReader[] = [markdownCaseReader, yamlCaseReader, gherkinCaseReader];
+export { CASE_READERS, type CaseReader } from './case-file.ts';
 
 async function exists(file: string): Promise<boolean> {
   return access(file).then(
@@ -68,23 +58,14 @@ export async function readCases(folders: readonly string[], diagnostics: Diagnos
       .filter((name) => CASE_READERS.some((r) => r.matches(name)))
       .sort();
     files += names.length;
-    // Files are read concurrently; their diagnostics are reported in file order, so output stays the same run to run.
-    const read = await mapConcurrent(names, 16, async (name) => {
-      const reader = CASE_READERS.find((r) => r.matches(name))!;
-      const file = path.join(real, name);
-      const found: Diagnostic[] = [];
-      const src: CaseSource = {
-        file: `${label.replace(/\/+$/, '')}/${name}`,
-        repoPath: path.relative(root, file).split(path.sep).join('/'),
-        report: (d) => found.push(d),
-      };
-      try {
-        return { cases: await reader.read(file, src), found };
-      } catch (error) {
-        found.push({ severity: 'error', code: 'case/unreadable', message: `cannot read: ${(error as Error).message}`, file: src.file, rejected: true });
-        return { cases: [], found };
-      }
-    });
+    // Files are read concurrently (in worker threads when there are many); their
+    // diagnostics are reported in file order, so output stays the same run to run.
+    const read = await readCaseFiles(
+      names.map((name) => {
+        const file = path.join(real, name);
+        return { name, path: file, shownAs: `${label.replace(/\/+$/, '')}/${name}`, repoPath: path.relative(root, file).split(path.sep).join('/') };
+      }),
+    );
     for (const r of read) {
       for (const d of r.found) diagnostics.report(d);
       all.push(...r.cases);

@@ -11,7 +11,7 @@ import type { BlockContent } from 'mdast';
 import type { CaseStatus, CaseStep, WrittenCase } from '../model/cases.ts';
 import { code, list, listItem, oneLine, paragraph, stringify, strong, table, text } from '../render/markdown.ts';
 import type { CaseSource } from './case-fields.ts';
-import type { CaseReader } from './cases-folder.ts';
+import type { CaseReader } from './case-file.ts';
 
 const LABELS = new Set(['epic', 'feature', 'story', 'owner', 'severity', 'layer']);
 /** `@TC-123`, `@QA-7`: a key and a number, as trackers write case ids. */

@@ -12,7 +12,7 @@ import type { CaseStep, WrittenCase } from '../model/cases.ts';
 import { oneLine, stringify } from '../render/markdown.ts';
 import type { CaseSource } from './case-fields.ts';
 import { parseYamlBlock, readCaseFields } from './case-fields.ts';
-import type { CaseReader } from './cases-folder.ts';
+import type { CaseReader } from './case-file.ts';
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
 

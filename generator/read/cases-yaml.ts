@@ -9,7 +9,7 @@ import type { CaseStep, WrittenCase } from '../model/cases.ts';
 import { oneLine } from '../render/markdown.ts';
 import type { CaseSource, YamlBlock } from './case-fields.ts';
 import { parseYamlBlock, readCaseFields, YAML_ONLY_KEYS } from './case-fields.ts';
-import type { CaseReader } from './cases-folder.ts';
+import type { CaseReader } from './case-file.ts';
 
 const text = z.union([z.string(), z.number(), z.boolean()]).transform((v) => String(v));
 const stepSchema = z.union([text, z.strictObject({ action: text, expected: text.optional(), details: text.optional() })]);

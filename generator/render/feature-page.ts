@@ -1,33 +1,22 @@
-// One node of the feature tree → its page.
+// One node of the feature tree → its page, rendered as HTML like test pages
+// (see test-page.ts), and the small collection entry the site's nav and
+// features index read (no test lists: those are only on the node's own page).
 import type { FeatureEntry, TestRef } from '../contract/collections.ts';
+import type { CaseRef } from '../contract/coverage.ts';
+import type { HtmlPage } from '../contract/frame.ts';
 import type { FeatureNode } from '../model/types.ts';
+import { caseRefHref } from '../../src/lib/case-urls.ts';
+import { coverageFigures, sortCases } from '../../src/lib/coverage.ts';
+import { activeSlugs, featureTrail } from '../../src/lib/crumbs.ts';
+import { featureFilters } from '../../src/lib/search-filters.ts';
+import { sortTests } from '../../src/lib/sort.ts';
+import { levelLabel } from '../../src/lib/status.ts';
+import { featureHref, testHref } from '../../src/lib/urls.ts';
 import { formatDuration } from './format.ts';
-import { link, paragraph, stringify, table, text } from './markdown.ts';
-import { STATUS_ICON } from './steps.ts';
-import type { RenderedPage, RenderOptions } from './test-page.ts';
+import type { Crumbs, RenderOptions } from './test-page.ts';
 
-export function testsTable(tests: readonly TestRef[], base: string): string {
-  if (tests.length === 0) return '';
-  return stringify([
-    table(
-      ['Status', 'Test', 'Duration'],
-      tests.map((t) => [
-        text(`${STATUS_ICON[t.status]} ${t.status}${t.flaky ? ' (flaky)' : ''}`),
-        link(`${base}tests/${t.slug}/`, text(t.title.replace(/\s*\n\s*/g, ' '))),
-        text(formatDuration(t.durationMs)),
-      ]),
-    ),
-  ]);
-}
-
-export function renderFeature(
-  node: FeatureNode,
-  crumbs: { title: string; slug: string }[],
-  tests: TestRef[],
-  options: RenderOptions,
-  template: (view: object) => string,
-): RenderedPage<FeatureEntry> {
-  const frontmatter: FeatureEntry = {
+export function featureEntry(node: FeatureNode, crumbs: Crumbs, children: FeatureEntry['children'], coverage: FeatureEntry['coverage']): FeatureEntry {
+  return {
     kind: 'feature',
     slug: node.slug,
     title: node.title,
@@ -36,14 +25,38 @@ export function renderFeature(
     source: node.source,
     crumbs,
     totals: node.totals,
-    children: node.children.map((c) => ({ slug: c.slug, title: c.title, level: c.level, totals: c.totals })),
-    tests,
+    children,
+    ...(coverage ? { coverage } : {}),
   };
+}
+
+export function renderFeature(
+  entry: FeatureEntry,
+  tests: readonly TestRef[],
+  cases: readonly CaseRef[],
+  options: RenderOptions,
+  template: (view: object) => string,
+): HtmlPage {
+  const { base } = options;
+  const coverage = entry.coverage && entry.coverage.total > 0 ? entry.coverage : undefined;
   const view = {
-    base: options.base,
-    title: stringify([paragraph(text(node.title))]),
-    tests: testsTable(tests, options.base),
-    totals: node.totals,
+    title: entry.title,
+    level: levelLabel(entry.level),
+    filters: featureFilters(entry),
+    crumbs: featureTrail(base, entry.crumbs, entry),
+    totals: entry.totals,
+    children: entry.children.map((c) => ({
+      ...c,
+      href: featureHref(base, c.slug),
+      level: levelLabel(c.level),
+      coverage: c.coverage && c.coverage.total > 0 ? c.coverage : undefined,
+      coverageFigures: c.coverage ? coverageFigures(c.coverage).join(' · ') : '',
+    })),
+    coverage,
+    coverageFigures: coverage ? coverageFigures(coverage).join(' · ') : '',
+    cases: sortCases(cases).map((c) => ({ ...c, href: caseRefHref(base, c), id: c.href === 'cases' ? c.id : '—' })),
+    testsHeading: entry.children.length > 0 ? `Tests directly in ${entry.title}` : 'Tests',
+    tests: sortTests(tests).map((t) => ({ ...t, href: testHref(base, t.slug), duration: formatDuration(t.durationMs) })),
   };
-  return { frontmatter, body: template(view) };
+  return { title: entry.title, navOpen: [...activeSlugs(entry.crumbs, entry.slug)], navCurrent: entry.slug, html: template(view) };
 }

@@ -14,8 +14,10 @@ import { stateClass, stateIcon, stateLabel, type CaseState } from '../../src/lib
 import { defectStatusLabel, driftBadge, kindLabel } from '../../src/lib/defects.ts';
 import { statusClass, statusIcon, statusLabel, type Status } from '../../src/lib/status.ts';
 import type { TestDefect } from '../contract/defects.ts';
+import { bucketLabel, coverageSegments, describeCoverage, type Coverage } from '../../src/lib/coverage.ts';
+import { describeTotals, statusSegments, totalsFigures, type Totals } from '../../src/lib/totals.ts';
 
-export const HTML_TEMPLATE_NAMES = ['test', 'case'] as const;
+export const HTML_TEMPLATE_NAMES = ['test', 'case', 'feature'] as const;
 export type HtmlTemplateName = (typeof HTML_TEMPLATE_NAMES)[number];
 export type HtmlTemplates = Record<HtmlTemplateName, (view: object) => string>;
 
@@ -56,6 +58,44 @@ function registerHelpers(hb: typeof Handlebars) {
   });
 }
 
+/** The site's bars and figures (StatusBar, CoverageBar, TotalsFigures .astro), same markup. */
+function registerBars(hb: typeof Handlebars) {
+  const barSize = (s: unknown) => (s === 'lg' ? 'lg' : 'sm');
+  hb.registerHelper('statusBar', (totals: Totals, s: unknown) =>
+    !totals
+      ? ''
+      : new hb.SafeString(
+          `<div class="status-bar status-bar-${barSize(s)}" role="img" aria-label="${esc(describeTotals(totals))}">` +
+            statusSegments(totals)
+              .map((g) => `<span class="status-bar-segment ${esc(statusClass(g.status))}" style="width:${g.percent.toFixed(3)}%" title="${esc(`${g.count} ${statusLabel(g.status).toLowerCase()}`)}"></span>`)
+              .join('') +
+            '</div>',
+        ),
+  );
+  hb.registerHelper('coverageBar', (coverage: Coverage, s: unknown) =>
+    !coverage
+      ? ''
+      : new hb.SafeString(
+          `<div class="coverage-bar coverage-bar-${barSize(s)}" role="img" aria-label="${esc(`Coverage: ${describeCoverage(coverage)}`)}">` +
+            coverageSegments(coverage)
+              .map((g) => `<span class="coverage-bar-segment cov-${esc(g.bucket)}" style="width:${g.percent.toFixed(3)}%" title="${esc(`${g.count} ${bucketLabel(g.bucket)}`)}"></span>`)
+              .join('') +
+            '</div>',
+        ),
+  );
+  hb.registerHelper('totalsFigures', (totals: Totals, className: unknown, options: { hash?: { duration?: boolean } }) =>
+    !totals
+      ? ''
+      : new hb.SafeString(
+          `<ul class="figures${typeof className === 'string' ? ` ${esc(className)}` : ''}">` +
+            totalsFigures(totals, { duration: options?.hash?.duration === true })
+              .map((p) => `<li${p.tone ? ` class="text-${esc(p.tone)}"` : ''}>${esc(p.text)}</li>`)
+              .join('') +
+            '</ul>',
+        ),
+  );
+}
+
 async function templateSource(name: string, overrideDir: string | undefined, subdir = ''): Promise<{ source: string; from: string }> {
   if (overrideDir) {
     const candidate = path.resolve(overrideDir, subdir, name);
@@ -69,6 +109,7 @@ async function templateSource(name: string, overrideDir: string | undefined, sub
 export async function loadHtmlTemplates(overrideDir?: string): Promise<HtmlTemplates> {
   const hb = Handlebars.create();
   registerHelpers(hb);
+  registerBars(hb);
   const partials = (await readdir(path.join(DEFAULTS, 'partials'))).filter((f) => f.endsWith('.html.hbs')).sort();
   for (const file of partials) {
     const { source } = await templateSource(file, overrideDir, 'partials');

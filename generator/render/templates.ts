@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { CasebookError } from '../diagnostics/diagnostic.ts';
 
-export const TEMPLATE_NAMES = ['feature', 'overview', 'features', 'rejected', 'coverage'] as const;
+export const TEMPLATE_NAMES = ['overview', 'features', 'rejected', 'coverage'] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 export type Templates = Record<TemplateName, (view: object) => string>;
 

@@ -1,0 +1,45 @@
+// One case file → its cases and what was wrong with it; the unit of work the
+// case readers share out between threads (see case-workers.ts).
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { WrittenCase } from '../model/cases.ts';
+import type { CaseSource } from './case-fields.ts';
+import { gherkinCaseReader } from './cases-gherkin.ts';
+import { markdownCaseReader } from './cases-markdown.ts';
+import { yamlCaseReader } from './cases-yaml.ts';
+
+/** One input format of written cases (as Allure 3's readers: which files, and one file → data). */
+export interface CaseReader {
+  readonly name: string;
+  matches(fileName: string): boolean;
+  read(file: string, src: CaseSource): Promise<WrittenCase[]>;
+}
+
+export const CASE_READERS: readonly CaseReader[] = [markdownCaseReader, yamlCaseReader, gherkinCaseReader];
+
+export interface CaseFileJob {
+  /** Name relative to its cases folder: picks the reader. */
+  name: string;
+  /** Absolute path to read. */
+  path: string;
+  /** As shown to users. */
+  shownAs: string;
+  /** Relative to the repository root, for edit links. */
+  repoPath: string;
+}
+
+export interface CaseFileOutcome {
+  cases: WrittenCase[];
+  found: Diagnostic[];
+}
+
+export async function readCaseFile(job: CaseFileJob): Promise<CaseFileOutcome> {
+  const reader = CASE_READERS.find((r) => r.matches(job.name))!;
+  const found: Diagnostic[] = [];
+  const src: CaseSource = { file: job.shownAs, repoPath: job.repoPath, report: (d) => found.push(d) };
+  try {
+    return { cases: await reader.read(job.path, src), found };
+  } catch (error) {
+    found.push({ severity: 'error', code: 'case/unreadable', message: `cannot read: ${(error as Error).message}`, file: src.file, rejected: true });
+    return { cases: [], found };
+  }
+}
