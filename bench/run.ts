@@ -1,5 +1,5 @@
 // The benchmark: Casebook against Allure 3 and Allure 2 on the same synthetic results.
-// `npm run bench -- [--sizes 1000,10000] [--rounds 3] [--tools casebook,allure3,allure2] [--json FILE]`
+// `npm run bench -- [--sizes 1000,10000] [--rounds 3] [--tools casebook,casebook-cases,allure3,allure2] [--json FILE]`
 
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -22,7 +22,9 @@ const usage = `Usage: npm run bench -- [options]   (or: node bench/run.ts [optio
 
   --sizes LIST     Result counts to benchmark, comma-separated (default: 1000,10000; 100000 works too)
   --rounds R       Cold rounds per tool and size; the table shows medians (default: 3)
-  --tools LIST     Any of casebook,allure3,allure2 (default: all three)
+  --tools LIST     Any of casebook (results only, as the Allure reports read),
+                   casebook-cases (results + written cases + defects), allure3, allure2
+                   (default: all four)
   --seed S         Seed of the synthetic data (default: 1)
   --shards K       Split the results into K folders, as parallel CI jobs do (default: 1)
   --data DIR       Cache of generated data, one folder per size (default: bench/.data)
@@ -69,7 +71,7 @@ async function runOnce(tool: Tool, input: BenchInput, round: number, timeoutMs: 
       figures.ok = false;
       figures.failure = `exit 0 but no output in ${folders.out}`;
     }
-    if (tool.id === 'casebook') {
+    if (tool.id.startsWith('casebook')) {
       const stages = await readJson(folders.timingsFile);
       if (stages && typeof stages === 'object') figures.stages = stages as Record<string, number>;
     }
@@ -96,7 +98,7 @@ async function main(): Promise<number> {
     options: {
       sizes: { type: 'string', default: '1000,10000' },
       rounds: { type: 'string', default: '3' },
-      tools: { type: 'string', default: 'casebook,allure3,allure2' },
+      tools: { type: 'string', default: 'casebook,casebook-cases,allure3,allure2' },
       seed: { type: 'string', default: '1' },
       shards: { type: 'string', default: '1' },
       data: { type: 'string', default: join(root, 'bench', '.data') },

@@ -87,23 +87,25 @@ export function formatSize(size: SizeFigures): string {
       okRounds,
     ]);
   }
-  const casebook = size.tools.find((t) => t.tool === 'casebook')?.median;
-  for (const other of ['allure3', 'allure2'] as const) {
-    const o = size.tools.find((t) => t.tool === other)?.median;
-    if (!casebook || !o) continue;
-    const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}x`;
-    rows.push([`casebook/${other}`, ratio(casebook.wallMs, o.wallMs), ratio(casebook.peakRssBytes, o.peakRssBytes), ratio(casebook.outputBytes, o.outputBytes), ratio(casebook.outputBytes, o.outputBytes), ratio(casebook.outputFiles, o.outputFiles), '']);
+  for (const variant of size.tools.filter((t) => t.tool.startsWith('casebook') && t.median)) {
+    for (const other of ['allure3', 'allure2'] as const) {
+      const o = size.tools.find((t) => t.tool === other)?.median;
+      const c = variant.median!;
+      if (!o) continue;
+      const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}x`;
+      rows.push([`${variant.tool}/${other}`, ratio(c.wallMs, o.wallMs), ratio(c.peakRssBytes, o.peakRssBytes), ratio(c.outputBytes, o.outputBytes), ratio(c.outputBytes, o.outputBytes), ratio(c.outputFiles, o.outputFiles), '']);
+    }
   }
   const lines = [
     `N = ${size.count} results (${size.resultFiles} result files with retried attempts, ${(size.inputBytes / MB).toFixed(1)} MB of input), median of ${rounds} cold round(s)`,
     table(rows),
     ...notes,
   ];
-  const stages = size.tools.find((t) => t.tool === 'casebook')?.stages;
-  if (stages) {
-    const order = ['read', 'link', 'render', 'write', 'astro', 'pagefind'];
+  for (const variant of size.tools.filter((t) => t.tool.startsWith('casebook') && t.stages)) {
+    const stages = variant.stages!;
+    const order = ['read', 'link', 'render', 'write', 'astro', 'astroWait', 'frame', 'pagefind'];
     const names = [...order.filter((s) => s in stages), ...Object.keys(stages).filter((s) => !order.includes(s))];
-    lines.push(`Casebook stages (median s): ${names.map((s) => `${s} ${((stages[s] ?? 0) / 1000).toFixed(2)}`).join(', ')}`);
+    lines.push(`${variant.label} stages (median s): ${names.map((s) => `${s} ${((stages[s] ?? 0) / 1000).toFixed(2)}`).join(', ')}`);
   }
   return lines.join('\n');
 }

@@ -29,7 +29,7 @@ export interface BenchInput {
 }
 
 export interface Tool {
-  id: 'casebook' | 'allure3' | 'allure2';
+  id: 'casebook' | 'casebook-cases' | 'allure3' | 'allure2';
   label: string;
   version(root: string): Promise<string>;
   run(root: string, input: BenchInput, folders: RunFolders): ToolRun;
@@ -43,26 +43,37 @@ const packageVersion = async (file: string): Promise<string> => {
   }
 };
 
+function casebookRun(root: string, input: BenchInput, folders: RunFolders, withCases: boolean): ToolRun {
+  return {
+    command: process.execPath,
+    args: [
+      join(root, 'generator', 'cli.ts'), 'build', '--quiet',
+      ...input.resultsDirs.flatMap((dir) => ['--results', dir]),
+      ...(withCases ? ['--cases', input.casesDir, '--defects', input.defectsDir] : []),
+      '--out', folders.out,
+      // Astro's cache goes next to the content folder, so it is fresh in every round too.
+      '--content', join(folders.work, 'content'),
+    ],
+    env: { ...process.env, CASEBOOK_TIMINGS_FILE: folders.timingsFile, ASTRO_TELEMETRY_DISABLED: '1' },
+  };
+}
+
 export const tools: readonly Tool[] = [
   {
     id: 'casebook',
     label: 'Casebook',
     version: (root) => packageVersion(join(root, 'package.json')),
-    // Casebook's real workload: the results, plus the written cases and known
-    // defects it links them to (a page per case, explanations on failures).
-    run: (root, input, folders) => ({
-      command: process.execPath,
-      args: [
-        join(root, 'generator', 'cli.ts'), 'build', '--quiet',
-        ...input.resultsDirs.flatMap((dir) => ['--results', dir]),
-        '--cases', input.casesDir,
-        '--defects', input.defectsDir,
-        '--out', folders.out,
-        // Astro's cache goes next to the content folder, so it is fresh in every round too.
-        '--content', join(folders.work, 'content'),
-      ],
-      env: { ...process.env, CASEBOOK_TIMINGS_FILE: folders.timingsFile, ASTRO_TELEMETRY_DISABLED: '1' },
-    }),
+    // The same input as the Allure reports: the results alone.
+    run: (root, input, folders) => casebookRun(root, input, folders, false),
+  },
+  {
+    id: 'casebook-cases',
+    label: 'Casebook +cases',
+    version: (root) => packageVersion(join(root, 'package.json')),
+    // Casebook's whole workload: the results plus the written cases and known
+    // defects it links them to (a page per case, explanations on failures),
+    // input the Allure reports do not have.
+    run: (root, input, folders) => casebookRun(root, input, folders, true),
   },
   {
     id: 'allure3',
