@@ -31,24 +31,26 @@ const usage = `Usage: npm run bench -- [options]   (or: node bench/run.ts [optio
   --json FILE      Also save every figure (per round and medians) as JSON
   --timeout SEC    Give up on one run after SEC seconds (default: 1800)
   --keep           Keep each run's output folder (their paths are printed)
+  --no-rebuild     Skip the rebuild: after each cold Casebook build, the next CI run's results
+                   (same suite, cases and defects) built into the same content folder
   -h, --help       Show this help`;
 
-async function dataFor(dataDir: string, count: number, seed: string, shards: number): Promise<SyntheticManifest & { dir: string }> {
-  const dir = join(dataDir, String(count));
+async function dataFor(dataDir: string, count: number, seed: string, shards: number, run = 1): Promise<SyntheticManifest & { dir: string }> {
+  const dir = join(dataDir, run === 1 ? String(count) : `${count}-run${run}`);
   const cached = await readManifest(dir);
-  if (cached && cached.version === generatorVersion && cached.count === count && cached.seed === seed && cached.shards === shards) {
-    log(`data: ${count} results cached in ${dir}`);
+  if (cached && cached.version === generatorVersion && cached.count === count && cached.seed === seed && cached.shards === shards && (cached.run ?? 1) === run) {
+    log(`data: ${count} results (run ${run}) cached in ${dir}`);
     return { ...cached, dir };
   }
-  log(`data: generating ${count} results into ${dir}`);
+  log(`data: generating ${count} results (run ${run}) into ${dir}`);
   await rm(dir, { recursive: true, force: true });
   const started = performance.now();
-  const manifest = await generateSynthetic({ count, out: dir, seed, shards });
+  const manifest = await generateSynthetic({ count, out: dir, seed, shards, run });
   log(`data: ${manifest.files.results + manifest.files.attempts} result files in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return { ...manifest, dir };
 }
 
-async function runOnce(tool: Tool, input: BenchInput, round: number, timeoutMs: number, keep: boolean): Promise<RoundFigures> {
+async function runOnce(tool: Tool, input: BenchInput, round: number, timeoutMs: number, keep: boolean, rebuildInput?: BenchInput): Promise<RoundFigures> {
   const work = await mkdtemp(join(tmpdir(), `casebook-bench-${tool.id}-`));
   const folders = { cwd: join(work, 'cwd'), out: join(work, 'out'), work, timingsFile: join(work, 'timings.json') };
   await mkdir(folders.cwd);
@@ -74,6 +76,14 @@ async function runOnce(tool: Tool, input: BenchInput, round: number, timeoutMs: 
     if (tool.id.startsWith('casebook')) {
       const stages = await readJson(folders.timingsFile);
       if (stages && typeof stages === 'object') figures.stages = stages as Record<string, number>;
+      if (rebuildInput && figures.ok) {
+        // The next CI run: new results, the same cases and defects, the content
+        // folder and Astro cache this build left (as a CI cache would keep them).
+        const next = tool.run(root, rebuildInput, folders);
+        const again = await measure(next.command, next.args, { cwd: folders.cwd, env: next.env, timeoutMs });
+        if (again.ok) figures.rebuildWallMs = again.wallMs;
+        else figures.rebuildFailure = again.outputTail.at(-1) ?? `exit ${again.exitCode}`;
+      }
     }
     log(`  ${tool.id} round ${round}: ${figures.ok ? `${(m.wallMs / 1000).toFixed(2)} s, ${(m.peakRssBytes / 2 ** 20).toFixed(0)} MB RSS (${m.peakProcesses} processes), ${(size.bytes / 2 ** 20).toFixed(1)} MB out, load ${load.toFixed(1)} before` : `FAILED ${figures.failure}`}${keep ? ` -> ${folders.out}` : ''}`);
     return figures;
@@ -95,6 +105,7 @@ function machine(): Record<string, string | number> {
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
+    allowNegative: true,
     options: {
       sizes: { type: 'string', default: '1000,10000' },
       rounds: { type: 'string', default: '3' },
@@ -105,6 +116,7 @@ async function main(): Promise<number> {
       json: { type: 'string' },
       timeout: { type: 'string', default: '1800' },
       keep: { type: 'boolean', default: false },
+      rebuild: { type: 'boolean', default: true },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -129,12 +141,14 @@ async function main(): Promise<number> {
     const data = await dataFor(resolve(values.data), count, values.seed, shards);
     const resultsDirs = data.resultsDirs.map((d) => join(data.dir, d));
     const benchInput: BenchInput = { resultsDirs, casesDir: join(data.dir, 'cases'), defectsDir: join(data.dir, 'defects') };
+    const next = values.rebuild && chosen.some((t) => t.id.startsWith('casebook')) ? await dataFor(resolve(values.data), count, values.seed, shards, 2) : undefined;
+    const rebuildInput: BenchInput | undefined = next && { ...benchInput, resultsDirs: next.resultsDirs.map((d) => join(next.dir, d)) };
     const input = await Promise.all(resultsDirs.map(folderSize));
     const figures = new Map<Tool['id'], ToolFigures>(chosen.map((t) => [t.id, { tool: t.id, label: t.label, version: versions.get(t.id) ?? '?', rounds: [] }]));
     for (let round = 1; round <= rounds; round++) {
       // Rotate the order each round, so no tool always runs first (or right after another).
       const order = chosen.map((_, i) => chosen[(i + round - 1) % chosen.length] as Tool);
-      for (const tool of order) figures.get(tool.id)?.rounds.push(await runOnce(tool, benchInput, round, Number(values.timeout) * 1000, values.keep));
+      for (const tool of order) figures.get(tool.id)?.rounds.push(await runOnce(tool, benchInput, round, Number(values.timeout) * 1000, values.keep, rebuildInput));
     }
     const size: SizeFigures = {
       count,

@@ -24,12 +24,20 @@ export interface SyntheticOptions {
   out: string;
   seed: string;
   shards: number;
+  /**
+   * Which CI run of the same suite (default 1): the same tests, cases and
+   * story tree, but other outcomes, times and uuids, a day later. Run 2 is a
+   * rebuild's input ("only the results changed").
+   */
+  run?: number;
 }
 
 export interface SyntheticManifest {
   generator: 'casebook-bench-synthetic';
   version: number;
   seed: string;
+  /** Which CI run of the suite (absent in data from before runs existed: 1). */
+  run?: number;
   count: number;
   shards: number;
   /** Folders of Allure results, relative to the output folder. */
@@ -45,6 +53,8 @@ const workersPerShard = 8;
 
 export async function generateSynthetic(options: SyntheticOptions): Promise<SyntheticManifest> {
   const { count, seed, shards } = options;
+  const runNumber = options.run ?? 1;
+  const start = runStart + (runNumber - 1) * 86_400_000;
   const out = resolve(options.out);
   const r = createRandom(seed);
   const queue = createWriteQueue(64);
@@ -72,10 +82,10 @@ export async function generateSynthetic(options: SyntheticOptions): Promise<Synt
     hits.set(key, hit);
   };
 
-  const shardState = resultsDirs.map((dir, i) => ({ dir: join(out, dir), results: 0, workers: new Array<number>(workersPerShard).fill(runStart + i * 1500), pid: 2000 + r.int(0, 60000) }));
+  const shardState = resultsDirs.map((dir, i) => ({ dir: join(out, dir), results: 0, workers: new Array<number>(workersPerShard).fill(start + i * 1500), pid: 2000 + r.int(0, 60000) }));
   const counters: SuiteCounters = { nextCase: 0, nextIssue: r.int(0, 3000) };
   const suiteRandom = r.fork('suite');
-  const runRandom = r.fork('run');
+  const runRandom = r.fork(runNumber === 1 ? 'run' : `run-${runNumber}`);
   const docRandom = r.fork('documents');
   const storyQueue = shuffle(suiteRandom, stories);
   let produced = 0;
@@ -108,7 +118,7 @@ export async function generateSynthetic(options: SyntheticOptions): Promise<Synt
         files.attempts += attempts - 1;
         if (signature) countHit(signature, signature.scopedRegex ? story.epicSlug : undefined);
       },
-    }, file, worker + 1, shard.workers[worker] ?? runStart);
+    }, file, worker + 1, shard.workers[worker] ?? start);
     shard.workers[worker] = run.end;
     shard.results += fileResults;
     produced += fileResults;
@@ -142,7 +152,7 @@ export async function generateSynthetic(options: SyntheticOptions): Promise<Synt
   }
   await queue.drain();
   const manifest: SyntheticManifest = {
-    generator: 'casebook-bench-synthetic', version: generatorVersion, seed, count, shards, resultsDirs, files, statuses,
+    generator: 'casebook-bench-synthetic', version: generatorVersion, seed, run: runNumber, count, shards, resultsDirs, files, statuses,
     bytes: queue.bytes,
   };
   // Written last: its presence means the folder is complete.
@@ -182,20 +192,23 @@ async function main(): Promise<void> {
       out: { type: 'string' },
       seed: { type: 'string', default: '1' },
       shards: { type: 'string', default: '1' },
+      run: { type: 'string', default: '1' },
       help: { type: 'boolean', short: 'h' },
     },
   });
-  const usage = 'Usage: node bench/synthetic.ts --count N --out DIR [--seed S] [--shards K]\n\n'
+  const usage = 'Usage: node bench/synthetic.ts --count N --out DIR [--seed S] [--shards K] [--run R]\n\n'
     + 'Writes N Allure results (plus retried attempts, containers, attachments) into DIR/allure-results\n'
     + '(DIR/allure-results-1..K with --shards), written test cases into DIR/cases and known defects\n'
-    + 'into DIR/defects. DIR must be empty, absent, or an earlier output of this generator (replaced).';
+    + 'into DIR/defects. DIR must be empty, absent, or an earlier output of this generator (replaced).\n'
+    + '--run R writes the R-th CI run of the same suite: same tests and cases, other outcomes and times.';
   if (values.help) {
     console.log(usage);
     return;
   }
   const count = Number(values.count);
   const shards = Number(values.shards);
-  if (!values.out || !Number.isInteger(count) || count < 1 || !Number.isInteger(shards) || shards < 1) {
+  const run = Number(values.run);
+  if (!Number.isInteger(run) || run < 1 || !values.out || !Number.isInteger(count) || count < 1 || !Number.isInteger(shards) || shards < 1) {
     console.error(usage);
     process.exitCode = 2;
     return;
@@ -210,7 +223,7 @@ async function main(): Promise<void> {
     }
   }
   const began = performance.now();
-  const manifest = await generateSynthetic({ count, out, seed: values.seed, shards });
+  const manifest = await generateSynthetic({ count, out, seed: values.seed, shards, run });
   const seconds = (performance.now() - began) / 1000;
   const s = manifest.statuses;
   console.log(`${manifest.files.results} results (+${manifest.files.attempts} retried attempts), ${manifest.files.containers} containers, `

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { rm } from 'node:fs/promises';
 import { runAstroBuild } from './build/astro.ts';
 import { runPagefind } from './build/pagefind.ts';
-import { copySiteFiles, takeFrame, writeFramedPages } from './build/frame.ts';
+import { copySiteFiles, takeFrame, writeFramedPage, writeFramedPages, type Frame } from './build/frame.ts';
+import type { HtmlPage } from './contract/frame.ts';
+import { mapConcurrent } from './read/map-concurrent.ts';
 import { CasebookError } from './diagnostics/diagnostic.ts';
 import type { CasebookConfig } from './config/schema.ts';
 import { splitBaseUrl } from './config/schema.ts';
@@ -17,32 +19,57 @@ export interface BuildResult extends GenerateResult {
   indexedPages: number;
 }
 
+/**
+ * Pages rendered while Astro still builds the frame wait in memory up to this
+ * many characters (then in the content folder); once the frame exists, pages
+ * go straight into the site. Either way a page is written once, not twice.
+ */
+const PENDING_PAGES_BUDGET = 128 * 2 ** 20;
+
 export async function build(config: CasebookConfig, logger: Logger = silentLogger): Promise<BuildResult> {
   const { site, base } = splitBaseUrl(config.baseUrl);
   const outDir = path.resolve(config.out);
   // Astro builds the site's own pages (in a child process, on the other core)
-  // while the generator renders the test and case pages.
+  // while the generator renders the test, case and feature pages.
   let astro: Promise<number> | undefined;
+  let frame: Frame | undefined;
+  const pending: { where: string; page: HtmlPage }[] = [];
+  let pendingSize = 0;
   const startAstro = (contentDir: string) => {
     const start = performance.now();
     logger.progress('astro: building pages');
     astro = rm(outDir, { recursive: true, force: true })
       .then(() => runAstroBuild({ contentDir, outDir, cacheDir: path.join(path.dirname(contentDir), 'astro-cache'), site, base }, logger))
-      .then(() => performance.now() - start);
+      .then(async () => {
+        frame = await takeFrame(outDir);
+        return performance.now() - start;
+      });
     // Reported when awaited below; this keeps an early failure from being unhandled meanwhile.
     astro.catch(() => undefined);
   };
-  const generated = await generate(config, logger, { onSiteContent: startAstro });
+  const takePage = async (where: string, page: HtmlPage) => {
+    if (frame) {
+      await writeFramedPage(outDir, where, page, frame);
+      return true;
+    }
+    if (pendingSize + page.html.length > PENDING_PAGES_BUDGET) return false;
+    pending.push({ where, page });
+    pendingSize += page.html.length;
+    return true;
+  };
+  const generated = await generate(config, logger, { onSiteContent: startAstro, takePage });
   if (!astro) throw new CasebookError('generate() never reported its site content; the build cannot start Astro');
   let clock = performance.now();
   generated.timings.astro = await astro;
   // Only the part of Astro's time the generator was not also working.
   generated.timings.astroWait = performance.now() - clock;
   clock = performance.now();
-  logger.progress('frame: writing test and case pages');
-  const framed = await writeFramedPages(generated.contentDir, outDir, await takeFrame(outDir));
+  logger.progress('frame: writing the pages rendered while Astro was building');
+  const ready = frame!;
+  await mapConcurrent(pending.splice(0), 16, ({ where, page }) => writeFramedPage(outDir, where, page, ready));
+  const framed = await writeFramedPages(generated.contentDir, outDir, ready);
   await copySiteFiles(generated.contentDir, outDir);
-  logger.progress(`frame: ${framed} pages`);
+  logger.progress(`frame: ${framed} pages from the content folder`);
   generated.timings.frame = performance.now() - clock;
   clock = performance.now();
   logger.progress('pagefind: indexing');

@@ -1,6 +1,8 @@
 // generate(): read → model → link → render → write. The content folder it
 // writes is what the Astro site reads; `build()` then runs Astro and Pagefind.
+import path from 'node:path';
 import type { CasebookConfig } from './config/schema.ts';
+import { CASE_CACHE_FILE } from './read/case-cache.ts';
 import { splitBaseUrl } from './config/schema.ts';
 import type { Diagnostic } from './diagnostics/diagnostic.ts';
 import { createDiagnosticList } from './diagnostics/diagnostic.ts';
@@ -19,7 +21,7 @@ import { renderRunPages } from './render/run-pages.ts';
 import { loadTemplates } from './render/templates.ts';
 import { loadHtmlTemplates } from './render/html-templates.ts';
 import { markdownHtml } from './render/markdown-html.ts';
-import { HTML_PAGES_DIR, SITE_FILES_DIR, serializeHtmlPage } from './contract/frame.ts';
+import { HTML_PAGES_DIR, SITE_FILES_DIR, serializeHtmlPage, type HtmlPage } from './contract/frame.ts';
 import type { Defect } from './model/defects.ts';
 import { crumbsOf, renderTest } from './render/test-page.ts';
 import { openContentWriter } from './write/content-folder.ts';
@@ -55,6 +57,12 @@ export interface GenerateResult {
 export interface GenerateHooks {
   /** Called once everything Astro reads is in the content folder (before the test and case pages). */
   onSiteContent?: (contentDir: string) => void;
+  /**
+   * Offered each page the generator renders as HTML (`where`: `tests/<slug>`, …);
+   * resolves true when the caller took care of it, false to have it written
+   * to the content folder as usual.
+   */
+  takePage?: (where: string, page: HtmlPage) => Promise<boolean>;
 }
 
 export async function generate(config: CasebookConfig, logger: Logger = silentLogger, hooks: GenerateHooks = {}): Promise<GenerateResult> {
@@ -74,7 +82,8 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
   const [resultsSink, casesSink, defectsSink] = [createDiagnosticList(), createDiagnosticList(), createDiagnosticList()];
   const [run, caseInputs, defects] = await Promise.all([
     readRun(config.results, resultsSink, logger),
-    readCaseInputs(config, casesSink),
+    // Parsed case files are kept in the content folder for the next build.
+    readCaseInputs(config, casesSink, path.join(path.resolve(config.content), CASE_CACHE_FILE)),
     readDefectFolders(config.defects, defectsSink),
   ]);
   for (const sink of [resultsSink, casesSink, defectsSink]) for (const d of sink.list) diagnostics.report(d);
@@ -127,7 +136,12 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
   await writer.removeStale((file) => !file.startsWith(`${HTML_PAGES_DIR}/`) && !file.startsWith(`${SITE_FILES_DIR}/`));
   hooks.onSiteContent?.(writer.dir);
 
-  // Then one HTML page per result and per written case, with the result's attachments.
+  // Then one HTML page per result, written case and feature node, with the
+  // results' attachments. A build may take a page itself (to frame it right
+  // away); otherwise it waits in the content folder.
+  const putPage = async (where: string, page: HtmlPage) => {
+    if (!(await hooks.takePage?.(where, page))) await writer.write(`${HTML_PAGES_DIR}/${where}.html`, serializeHtmlPage(page));
+  };
   let written = 0;
   const total = run.results.length + cases.cases.length + featureEntries.length;
   await mapConcurrent(run.results, 16, async (result) => {
@@ -139,9 +153,9 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
       ...testDefectFields(result, failures),
       ...(defect ? { explanationHtml: explanationOf(defect) } : {}),
     };
-    const text = serializeHtmlPage(renderTest(result, node, crumbsOf(node, nodeByPath), linked, options, htmlTemplates.test));
+    const page = renderTest(result, node, crumbsOf(node, nodeByPath), linked, options, htmlTemplates.test);
     renderLap(start);
-    await writer.write(`${HTML_PAGES_DIR}/tests/${result.slug}.html`, text);
+    await putPage(`tests/${result.slug}`, page);
     for (const { attachment } of attachmentsOf(result)) await writer.copy(attachment.path, `${SITE_FILES_DIR}/${attachment.href}`);
     if (++written % 1000 === 0) logger.progress(`write: ${written}/${total} pages`);
   });
@@ -153,9 +167,8 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
       const start = performance.now();
       const feature = { path: node.path, slug: node.slug, crumbs: crumbsOf(node, nodeByPath) };
       const page = renderCase(tc, resultByKey, feature, caseInputs.requirements, { ...options, editUrl: config.editUrl }, htmlTemplates.case);
-      const text = serializeHtmlPage(page);
       renderLap(start);
-      await writer.write(`${HTML_PAGES_DIR}/cases/${tc.slug}.html`, text);
+      await putPage(`cases/${tc.slug}`, page);
       if (++written % 1000 === 0) logger.progress(`write: ${written}/${total} pages`);
     },
   );
@@ -166,9 +179,8 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
       return { slug: r.slug, title: r.name, status: r.status, flaky: r.flaky, durationMs: r.durationMs };
     });
     const page = renderFeature(entry, tests, featureCaseFields(node, cases.byId).cases, options, htmlTemplates.feature);
-    const text = serializeHtmlPage(page);
     renderLap(start);
-    await writer.write(`${HTML_PAGES_DIR}/features/${entry.slug}.html`, text);
+    await putPage(`features/${entry.slug}`, page);
   }
   const outcome = await writer.finish();
   logger.progress(`write: ${outcome.files} files (${outcome.changed} changed, ${outcome.removed} stale removed)`);

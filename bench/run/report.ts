@@ -17,6 +17,9 @@ export interface RoundFigures {
   outputFiles: number;
   /** Casebook only: its own per-stage timings in ms. */
   stages?: Record<string, number>;
+  /** Casebook only: the next run's results built into the content folder this round left. */
+  rebuildWallMs?: number;
+  rebuildFailure?: string;
 }
 
 export interface ToolFigures {
@@ -27,6 +30,8 @@ export interface ToolFigures {
   /** Medians over the successful rounds; absent when none succeeded. */
   median?: { wallMs: number; peakRssBytes: number; outputBytes: number; outputFiles: number };
   stages?: Record<string, number>;
+  /** Median of the rounds' rebuilds (Casebook only). */
+  rebuildWallMs?: number;
 }
 
 export interface SizeFigures {
@@ -53,6 +58,8 @@ export function summarize(figures: ToolFigures): ToolFigures {
   };
   const stageNames = [...new Set(ok.flatMap((r) => Object.keys(r.stages ?? {})))];
   if (stageNames.length) out.stages = Object.fromEntries(stageNames.map((s) => [s, median(ok.flatMap((r) => (r.stages?.[s] !== undefined ? [r.stages[s]] : [])))]));
+  const rebuilds = ok.flatMap((r) => (r.rebuildWallMs !== undefined ? [r.rebuildWallMs] : []));
+  if (rebuilds.length) out.rebuildWallMs = median(rebuilds);
   return out;
 }
 
@@ -106,6 +113,15 @@ export function formatSize(size: SizeFigures): string {
     const order = ['read', 'link', 'render', 'write', 'astro', 'astroWait', 'frame', 'pagefind'];
     const names = [...order.filter((s) => s in stages), ...Object.keys(stages).filter((s) => !order.includes(s))];
     lines.push(`${variant.label} stages (median s): ${names.map((s) => `${s} ${((stages[s] ?? 0) / 1000).toFixed(2)}`).join(', ')}`);
+  }
+  for (const variant of size.tools.filter((t) => t.tool.startsWith('casebook') && t.median)) {
+    for (const r of variant.rounds.filter((r) => r.rebuildFailure)) lines.push(`${variant.label} round ${r.round} rebuild failed: ${r.rebuildFailure}`);
+    if (variant.rebuildWallMs === undefined) continue;
+    const cold = variant.median!.wallMs;
+    const saved = ((cold - variant.rebuildWallMs) / cold) * 100;
+    lines.push(
+      `${variant.label} rebuild (next run's results, same cases and defects, content folder kept): ${(variant.rebuildWallMs / 1000).toFixed(2)} s vs ${(cold / 1000).toFixed(2)} s cold (${saved >= 0 ? `${saved.toFixed(0)}% faster` : `${(-saved).toFixed(0)}% slower`})`,
+    );
   }
   return lines.join('\n');
 }

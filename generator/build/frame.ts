@@ -37,6 +37,15 @@ export async function takeFrame(outDir: string): Promise<Frame> {
   };
 }
 
+/** A page to `<where>/index.html` in the site (`where` as `tests/<slug>`). */
+export async function writeFramedPage(outDir: string, where: string, page: HtmlPage, frame: Frame): Promise<void> {
+  const site = path.resolve(outDir);
+  const target = path.resolve(site, where, 'index.html');
+  if (!target.startsWith(site + path.sep)) throw new CasebookError(`refusing to write ${target}: it is outside ${site}`);
+  await mkdir(path.dirname(target), { recursive: true });
+  await writeFile(target, frame.fill(page));
+}
+
 /** `html/tests/a.html` in the content folder → `tests/a/index.html` in the site. Returns how many pages were written. */
 export async function writeFramedPages(contentDir: string, outDir: string, frame: Frame): Promise<number> {
   const root = path.join(contentDir, HTML_PAGES_DIR);
@@ -47,14 +56,10 @@ export async function writeFramedPages(contentDir: string, outDir: string, frame
     const entries = await readdir(path.join(root, section.name), { recursive: true });
     for (const entry of entries) if (entry.endsWith('.html')) files.push(path.join(section.name, entry));
   }
-  const site = path.resolve(outDir);
   await mapConcurrent(files.sort(), 16, async (relative) => {
     const page = parseHtmlPage(await readFile(path.join(root, relative), 'utf8'));
     if (!page) throw new CasebookError(`${path.join(root, relative)} is not a page written by casebook generate`);
-    const target = path.resolve(site, relative.replace(/\.html$/, ''), 'index.html');
-    if (!target.startsWith(site + path.sep)) throw new CasebookError(`refusing to write ${target}: it is outside ${site}`);
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, frame.fill(page));
+    await writeFramedPage(outDir, relative.replace(/\.html$/, ''), page, frame);
   });
   return files.length;
 }

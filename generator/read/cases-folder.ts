@@ -9,6 +9,10 @@ import type { WrittenCase } from '../model/cases.ts';
 import { normalizeId } from '../model/cases.ts';
 import { CASE_READERS } from './case-file.ts';
 import { readCaseFiles } from './case-workers.ts';
+import type { CaseFileJob, CaseFileOutcome } from './case-file.ts';
+import { openCaseCache, type CaseCache } from './case-cache.ts';
+import { mapConcurrent } from './map-concurrent.ts';
+import { readFile } from 'node:fs/promises';
 
 export { CASE_READERS, type CaseReader } from './case-file.ts';
 
@@ -41,7 +45,23 @@ export interface ReadCasesOutcome {
   files: number;
 }
 
-export async function readCases(folders: readonly string[], diagnostics: DiagnosticSink): Promise<ReadCasesOutcome> {
+/** Files whose bytes the cache knows come from it; the rest are parsed (in worker threads when many). */
+async function readCaseFilesCached(jobs: CaseFileJob[], cache: CaseCache | undefined): Promise<CaseFileOutcome[]> {
+  if (!cache) return readCaseFiles(jobs);
+  // A file that cannot be read goes to the readers, which report it.
+  const bytes = await mapConcurrent(jobs, 32, (job) => readFile(job.path).catch(() => undefined));
+  const outcomes: (CaseFileOutcome | undefined)[] = jobs.map((job, i) => (bytes[i] ? cache.get(job, bytes[i]) : undefined));
+  const missing = jobs.map((job, i) => ({ job, i })).filter(({ i }) => !outcomes[i]);
+  const parsed = await readCaseFiles(missing.map((m) => m.job));
+  missing.forEach(({ job, i }, n) => {
+    outcomes[i] = parsed[n];
+    if (bytes[i]) cache.set(job, bytes[i], parsed[n]!);
+  });
+  return outcomes as CaseFileOutcome[];
+}
+
+export async function readCases(folders: readonly string[], diagnostics: DiagnosticSink, cacheFile?: string): Promise<ReadCasesOutcome> {
+  const cache = await openCaseCache(cacheFile);
   const all: WrittenCase[] = [];
   let files = 0;
   for (const folder of folders) {
@@ -60,17 +80,17 @@ export async function readCases(folders: readonly string[], diagnostics: Diagnos
     files += names.length;
     // Files are read concurrently (in worker threads when there are many); their
     // diagnostics are reported in file order, so output stays the same run to run.
-    const read = await readCaseFiles(
-      names.map((name) => {
-        const file = path.join(real, name);
-        return { name, path: file, shownAs: `${label.replace(/\/+$/, '')}/${name}`, repoPath: path.relative(root, file).split(path.sep).join('/') };
-      }),
-    );
+    const jobs = names.map((name) => {
+      const file = path.join(real, name);
+      return { name, path: file, shownAs: `${label.replace(/\/+$/, '')}/${name}`, repoPath: path.relative(root, file).split(path.sep).join('/') };
+    });
+    const read = await readCaseFilesCached(jobs, cache);
     for (const r of read) {
       for (const d of r.found) diagnostics.report(d);
       all.push(...r.cases);
     }
   }
+  await cache?.save();
   const seen = new Map<string, WrittenCase>();
   const cases: WrittenCase[] = [];
   for (const c of all) {
