@@ -58,6 +58,8 @@ async function runOnce(tool: Tool, input: BenchInput, round: number, timeoutMs: 
   try {
     // Other work on the machine skews the figures; the 1-minute load average shows how much.
     const load = loadavg()[0] ?? 0;
+    // Flush what earlier runs wrote, so no run pays for another's disk writeback.
+    execFileSync('sync');
     const m = await measure(command, args, { cwd: folders.cwd, env, timeoutMs });
     const size = await folderSize(folders.out);
     const figures: RoundFigures = {
@@ -80,6 +82,7 @@ async function runOnce(tool: Tool, input: BenchInput, round: number, timeoutMs: 
         // The next CI run: new results, the same cases and defects, the content
         // folder and Astro cache this build left (as a CI cache would keep them).
         const next = tool.run(root, rebuildInput, folders);
+        execFileSync('sync');
         const again = await measure(next.command, next.args, { cwd: folders.cwd, env: next.env, timeoutMs });
         if (again.ok) figures.rebuildWallMs = again.wallMs;
         else figures.rebuildFailure = again.outputTail.at(-1) ?? `exit ${again.exitCode}`;

@@ -1,6 +1,6 @@
 // build(): generate the content, build it with Astro, index it with Pagefind.
 import path from 'node:path';
-import { rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { runAstroBuild } from './build/astro.ts';
 import { runPagefind } from './build/pagefind.ts';
 import { copySiteFiles, takeFrame, writeFramedPage, writeFramedPages, type Frame } from './build/frame.ts';
@@ -26,6 +26,21 @@ export interface BuildResult extends GenerateResult {
  */
 const PENDING_PAGES_BUDGET = 128 * 2 ** 20;
 
+/** Renames `dir` out of the way (instant); returns the deletion of the renamed copy, to await later. */
+async function moveAside(dir: string): Promise<{ removed: Promise<void> }> {
+  const aside = `${dir}.old-${process.pid}-${Date.now()}`;
+  try {
+    await rename(dir, aside);
+  } catch {
+    // Nothing there yet, or it cannot be moved: delete it in place.
+    await rm(dir, { recursive: true, force: true });
+    return { removed: Promise.resolve() };
+  }
+  const removed = rm(aside, { recursive: true, force: true });
+  removed.catch(() => undefined);
+  return { removed };
+}
+
 export async function build(config: CasebookConfig, logger: Logger = silentLogger): Promise<BuildResult> {
   const { site, base } = splitBaseUrl(config.baseUrl);
   const outDir = path.resolve(config.out);
@@ -35,45 +50,50 @@ export async function build(config: CasebookConfig, logger: Logger = silentLogge
   let frame: Frame | undefined;
   const pending: { where: string; page: HtmlPage }[] = [];
   let pendingSize = 0;
-  const startAstro = (contentDir: string) => {
-    const start = performance.now();
-    logger.progress('astro: building pages');
-    astro = rm(outDir, { recursive: true, force: true })
-      .then(() => runAstroBuild({ contentDir, outDir, cacheDir: path.join(path.dirname(contentDir), 'astro-cache'), site, base }, logger))
-      .then(async () => {
-        frame = await takeFrame(outDir);
-        return performance.now() - start;
-      });
-    // Reported when awaited below; this keeps an early failure from being unhandled meanwhile.
-    astro.catch(() => undefined);
-  };
-  const takePage = async (where: string, page: HtmlPage) => {
-    if (frame) {
-      await writeFramedPage(outDir, where, page, frame);
+  // The previous site is moved aside at once and deleted in the background.
+  const old = await moveAside(outDir);
+  try {
+    const startAstro = (contentDir: string) => {
+      const start = performance.now();
+      logger.progress('astro: building pages');
+      astro = runAstroBuild({ contentDir, outDir, cacheDir: path.join(path.dirname(contentDir), 'astro-cache'), site, base }, logger)
+        .then(async () => {
+          frame = await takeFrame(outDir);
+          return performance.now() - start;
+        });
+      // Reported when awaited below; this keeps an early failure from being unhandled meanwhile.
+      astro.catch(() => undefined);
+    };
+    const takePage = async (where: string, page: HtmlPage) => {
+      if (frame) {
+        await writeFramedPage(outDir, where, page, frame);
+        return true;
+      }
+      if (pendingSize + page.html.length > PENDING_PAGES_BUDGET) return false;
+      pending.push({ where, page });
+      pendingSize += page.html.length;
       return true;
-    }
-    if (pendingSize + page.html.length > PENDING_PAGES_BUDGET) return false;
-    pending.push({ where, page });
-    pendingSize += page.html.length;
-    return true;
-  };
-  const generated = await generate(config, logger, { onSiteContent: startAstro, takePage });
-  if (!astro) throw new CasebookError('generate() never reported its site content; the build cannot start Astro');
-  let clock = performance.now();
-  generated.timings.astro = await astro;
-  // Only the part of Astro's time the generator was not also working.
-  generated.timings.astroWait = performance.now() - clock;
-  clock = performance.now();
-  logger.progress('frame: writing the pages rendered while Astro was building');
-  const ready = frame!;
-  await mapConcurrent(pending.splice(0), 16, ({ where, page }) => writeFramedPage(outDir, where, page, ready));
-  const framed = await writeFramedPages(generated.contentDir, outDir, ready);
-  await copySiteFiles(generated.contentDir, outDir);
-  logger.progress(`frame: ${framed} pages from the content folder`);
-  generated.timings.frame = performance.now() - clock;
-  clock = performance.now();
-  logger.progress('pagefind: indexing');
-  const { pages } = await runPagefind(outDir);
-  generated.timings.pagefind = performance.now() - clock;
-  return { ...generated, outDir, indexedPages: pages };
+    };
+    const generated = await generate(config, logger, { onSiteContent: startAstro, takePage });
+    if (!astro) throw new CasebookError('generate() never reported its site content; the build cannot start Astro');
+    let clock = performance.now();
+    generated.timings.astro = await astro;
+    // Only the part of Astro's time the generator was not also working.
+    generated.timings.astroWait = performance.now() - clock;
+    clock = performance.now();
+    logger.progress('frame: writing the pages rendered while Astro was building');
+    const ready = frame!;
+    await mapConcurrent(pending.splice(0), 16, ({ where, page }) => writeFramedPage(outDir, where, page, ready));
+    const framed = await writeFramedPages(generated.contentDir, outDir, ready);
+    await copySiteFiles(generated.contentDir, outDir);
+    logger.progress(`frame: ${framed} pages from the content folder`);
+    generated.timings.frame = performance.now() - clock;
+    clock = performance.now();
+    logger.progress('pagefind: indexing');
+    const { pages } = await runPagefind(outDir);
+    generated.timings.pagefind = performance.now() - clock;
+    return { ...generated, outDir, indexedPages: pages };
+  } finally {
+    await old.removed;
+  }
 }
