@@ -17,7 +17,7 @@ describe('build', () => {
       const summary = JSON.parse(await readFile(path.join(site.outDir, 'summary.json'), 'utf8'));
       expect(summary.run.total).toBe(site.run.results.length);
     }
-    const mochaPage = await readFile(path.join(mocha.outDir, 'tests', mocha.run.results[0]!.slug, 'index.html'), 'utf8');
+    const mochaPage = await readFile(path.join(mocha.outDir, 'tests', `${mocha.run.results[0]!.slug}.html`), 'utf8');
     expect(mochaPage).toContain('href="/docs/');
     expect(mochaPage).not.toMatch(/href="\/(features|tests)\//);
   });

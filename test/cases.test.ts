@@ -342,7 +342,7 @@ describe('a site from written cases and real adapter results', () => {
     const finance = site.coverage.groups.find((g) => g.title === 'Finance tools')!;
     expect(finance.cells.find((c) => c.title === 'Ledger')!.tone).toBe('notRun');
     const html = pages.get('coverage/index.html')!;
-    const cell = /<a class="tone-manual" href="\/features\/productivity\/sharing\/" title="Sharing: 1 case: 1 manual \(Manual only\)">/;
+    const cell = /<a class="tone-manual" href="\/features\/productivity\/sharing\.html" title="Sharing: 1 case: 1 manual \(Manual only\)">/;
     expect(html).toMatch(cell);
     expect(html.match(/<li class="cov-cell size-\d" data-cov-cell/g)).toHaveLength(site.coverage.groups.reduce((n, g) => n + g.cells.length, 0));
   });
@@ -361,42 +361,42 @@ describe('a site from written cases and real adapter results', () => {
 
   it('builds a page per written case that the contract accepts, and a coverage page', async () => {
     const written = site.cases.cases.filter((c) => c.written);
-    expect([...pages.keys()].filter((p) => /^cases\/[^/]+\/index\.html$/.test(p)).length).toBe(written.length);
+    expect([...pages.keys()].filter((p) => /^cases\/[^/]+\.html$/.test(p)).length).toBe(written.length);
     for (const tc of written) {
-      const html = pages.get(`cases/${tc.slug}/index.html`)!;
+      const html = pages.get(`cases/${tc.slug}.html`)!;
       expect(html, tc.slug).toContain(`<span class="case-id">${tc.id}</span>`);
       expect(html, tc.slug).toMatch(/<title>[^<]+ · Cases fixture<\/title>/);
     }
     pageEntrySchema.parse(frontmatter(await readFile(path.join(site.contentDir, 'pages/coverage.md'), 'utf8')));
-    expect(pages.has('cases/101/index.html')).toBe(true);
-    expect(pages.has('cases/402-3/index.html')).toBe(true);
+    expect(pages.has('cases/101.html')).toBe(true);
+    expect(pages.has('cases/402-3.html')).toBe(true);
   });
 
   it('a case page shows its steps next to the automated step tree, what covers it and why, requirements, the latest failure and an edit link', () => {
-    const html = pages.get('cases/101/index.html')!;
+    const html = pages.get('cases/101.html')!;
     expect(html).toContain('href="https://github.com/acme/app/edit/main/test/fixtures/cases/todo/add-item.md"');
     expect(html).toMatch(/<section class="case-column case-written"[\s\S]*Open the list &quot;Groceries&quot;[\s\S]*<strong>Expected:<\/strong> <p>the list shows &quot;No items yet&quot;[\s\S]*<section class="case-column case-automated"[\s\S]*add the item/);
     expect(html).toMatch(/Allure ID<\/strong>: <code>ALLURE_ID 101<\/code>/);
     expect(html).toContain('<a href="https://reqs.acme.test/REQ-1" rel="noopener noreferrer">REQ-1</a>');
-    const failing = pages.get('cases/103/index.html')!;
+    const failing = pages.get('cases/103.html')!;
     expect(failing).toContain('Latest failure');
     expect(failing).toMatch(/expected 2 to be 1|Expected/);
-    const manual = pages.get('cases/todo-share-1/index.html')!;
+    const manual = pages.get('cases/todo-share-1.html')!;
     expect(manual).toContain('no automated test covers this case yet');
-    const notRun = pages.get('cases/calc-recon/index.html')!;
+    const notRun = pages.get('cases/calc-recon.html')!;
     expect(notRun).toContain('Automation is declared but no result in this run matched it.');
   });
 
   it('a test page says which case it covers, or that it is automated only', () => {
-    const covered = pages.get(`tests/${resultNamed('adds two numbers').slug}/index.html`)!;
-    expect(covered).toMatch(/href="\/cases\/tc-201\/">Add two numbers<\/a>[\s\S]*linked by TMS link/);
-    const lonely = pages.get(`tests/${resultNamed('rejects an empty title').slug}/index.html`)!;
+    const covered = pages.get(`tests/${resultNamed('adds two numbers').slug}.html`)!;
+    expect(covered).toMatch(/href="\/cases\/tc-201\.html">Add two numbers<\/a>[\s\S]*linked by TMS link/);
+    const lonely = pages.get(`tests/${resultNamed('rejects an empty title').slug}.html`)!;
     expect(lonely).toContain('it is its own case (automated only)');
     expect(lonely).toContain('<span data-pagefind-filter="state">Automated only</span>');
   });
 
   it('case pages carry search filters for state, feature, owner, tag, layer and severity', () => {
-    const html = pages.get('cases/101/index.html')!;
+    const html = pages.get('cases/101.html')!;
     for (const [name, value] of [['type', 'Case'], ['state', 'Passed'], ['feature', 'Productivity'], ['owner', 'alice'], ['tag', 'smoke'], ['layer', 'unit'], ['severity', 'critical']]) {
       expect(html, name).toContain(`<span data-pagefind-filter="${name}">${value}</span>`);
     }
@@ -404,7 +404,7 @@ describe('a site from written cases and real adapter results', () => {
   });
 
   it('hostile case text is escaped on every page it reaches', () => {
-    const html = pages.get('cases/hostile-1/index.html')!;
+    const html = pages.get('cases/hostile-1.html')!;
     for (const page of [html, pages.get('coverage/index.html')!]) {
       expect(page).not.toMatch(/<script>alert|<img src=x|<iframe src="javascript|<b>tag<\/b>|<i>REQ<\/i>/);
     }

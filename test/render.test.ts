@@ -59,7 +59,7 @@ describe('generated content', () => {
     for (const node of tree.nodes.filter((n) => n.level !== 'root')) {
       const page = parseHtmlPage(await readFile(path.join(contentDir, 'html/features', `${node.slug}.html`), 'utf8'));
       expect(page?.navCurrent).toBe(node.slug);
-      for (const key of node.results) expect(page?.html, node.slug).toContain(`href="/tests/${bySlug.get(key)!.slug}/"`);
+      for (const key of node.results) expect(page?.html, node.slug).toContain(`href="/tests/${bySlug.get(key)!.slug}.html"`);
     }
     for (const file of files) {
       const data = frontmatter(await readFile(path.join(contentDir, file), 'utf8'));

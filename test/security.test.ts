@@ -18,7 +18,7 @@ beforeAll(async () => {
   site = await buildSite([results]);
   pages = await readPages(site.outDir);
   const slug = site.run.results.find((r) => r.name === HOSTILE.name)!.slug;
-  hostilePage = pages.get(`tests/${slug}/index.html`)!;
+  hostilePage = pages.get(`tests/${slug}.html`)!;
 });
 
 function elements(html: string): Element[] {

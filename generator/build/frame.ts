@@ -37,16 +37,16 @@ export async function takeFrame(outDir: string): Promise<Frame> {
   };
 }
 
-/** A page to `<where>/index.html` in the site (`where` as `tests/<slug>`). */
+/** A page to `<where>.html` in the site (`where` as `tests/<slug>`; see testHref). */
 export async function writeFramedPage(outDir: string, where: string, page: HtmlPage, frame: Frame): Promise<void> {
   const site = path.resolve(outDir);
-  const target = path.resolve(site, where, 'index.html');
+  const target = path.resolve(site, `${where}.html`);
   if (!target.startsWith(site + path.sep)) throw new CasebookError(`refusing to write ${target}: it is outside ${site}`);
   await mkdir(path.dirname(target), { recursive: true });
   await writeFile(target, frame.fill(page));
 }
 
-/** `html/tests/a.html` in the content folder → `tests/a/index.html` in the site. Returns how many pages were written. */
+/** `html/tests/a.html` in the content folder → `tests/a.html` in the site. Returns how many pages were written. */
 export async function writeFramedPages(contentDir: string, outDir: string, frame: Frame): Promise<number> {
   const root = path.join(contentDir, HTML_PAGES_DIR);
   const sections = await readdir(root, { withFileTypes: true }).catch(() => []);

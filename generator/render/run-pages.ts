@@ -1,4 +1,5 @@
 // The run-wide pages: overview, the features index and rejected input.
+import { featureHref } from '../../src/lib/urls.ts';
 import type { ListItem } from 'mdast';
 import type { PageEntry } from '../contract/collections.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
@@ -36,7 +37,7 @@ function countsLine(t: RunTotals): string {
 function treeList(nodes: readonly FeatureNode[], base: string): ListItem[] {
   return nodes.map((n) =>
     listItem([
-      paragraph(link(`${base}features/${n.slug}/`, text(n.title)), text(` — ${countsLine(n.totals)}`)),
+      paragraph(link(featureHref(base, n.slug), text(n.title)), text(` — ${countsLine(n.totals)}`)),
       ...(n.children.length ? [list(treeList(n.children, base))] : []),
     ]),
   );

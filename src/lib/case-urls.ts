@@ -3,7 +3,7 @@ import type { CaseRef } from '../../generator/contract/coverage.ts';
 import { testHref, withBase } from './urls.ts';
 
 export function caseHref(base: string, slug: string): string {
-  return withBase(base, `cases/${slug.split('/').filter(Boolean).map(encodeURIComponent).join('/')}/`);
+  return withBase(base, `cases/${slug.split('/').filter(Boolean).map(encodeURIComponent).join('/')}.html`);
 }
 
 /** A case's page: its own for a written case, the test page for an automated-only one. */

@@ -20,14 +20,17 @@ export function homeHref(base: string): string {
   return withBase(base, '');
 }
 
+// Test, case and feature pages are files (`tests/<slug>.html`), not folders
+// with an index.html: one file per page instead of a folder and a file, and
+// the link works on any static host without URL rewriting.
 export function testHref(base: string, slug: string): string {
-  return withBase(base, `tests/${encodeSlug(slug)}/`);
+  return withBase(base, `tests/${encodeSlug(slug)}.html`);
 }
 
 /** A feature node's page; the empty slug (the root of the tree) is the features index. */
 export function featureHref(base: string, slug: string): string {
   const encoded = encodeSlug(slug);
-  return withBase(base, encoded === '' ? 'features/' : `features/${encoded}/`);
+  return withBase(base, encoded === '' ? 'features/' : `features/${encoded}.html`);
 }
 
 export function featuresIndexHref(base: string): string {

@@ -60,16 +60,16 @@ describe('the site in a browser', () => {
     await expect(cards.textContent()).resolves.toMatch(new RegExp(`Failed\\s*${t.failed}`));
     await expect(cards.textContent()).resolves.toMatch(new RegExp(`Broken\\s*${t.broken}`));
     const hrefs = await page.locator('main a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-    for (const feature of site.tree.root.children) expect(hrefs).toContain(`/qa/features/${feature.slug}/`);
+    for (const feature of site.tree.root.children) expect(hrefs).toContain(`/qa/features/${feature.slug}.html`);
     await page.close();
   });
 
   it('a failing test is reached from its feature and shows its message, with the trace folded', async () => {
     const failing = site.run.results.find((r) => r.name === 'computes a percentage')!;
     const node = site.tree.nodeOf.get(failing.key)!;
-    const page = await open(`features/${node.slug}/`);
+    const page = await open(`features/${node.slug}.html`);
     await page.getByRole('link', { name: failing.name }).first().click();
-    await page.waitForURL(`**/qa/tests/${failing.slug}/`);
+    await page.waitForURL(`**/qa/tests/${failing.slug}.html`);
     const main = page.locator('main');
     await expect(main.locator('h1').textContent()).resolves.toContain('computes a percentage');
     await expect(main.textContent()).resolves.toContain('Expected: 1.98');
@@ -110,7 +110,7 @@ describe('the site in a browser', () => {
 
   it('a page full of hostile text runs none of it', async () => {
     const hostile = site.run.results.find((r) => r.name === HOSTILE.name)!;
-    const page = await open(`tests/${hostile.slug}/`);
+    const page = await open(`tests/${hostile.slug}.html`);
     await page.waitForLoadState('networkidle');
     await expect(page.locator('main h1').textContent()).resolves.toContain('<script>alert("name")</script>');
     const frame = page.frameLocator('iframe[sandbox=""]');
@@ -122,7 +122,7 @@ describe('the site in a browser', () => {
 
   it('reads on a phone without sideways scrolling', async () => {
     const failing = site.run.results.find((r) => r.status === 'failed')!;
-    for (const pathname of ['', `tests/${failing.slug}/`, 'features/', 'rejected/']) {
+    for (const pathname of ['', `tests/${failing.slug}.html`, 'features/', 'rejected/']) {
       const page = await open(pathname, 390);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, pathname).toBeLessThanOrEqual(0);
@@ -131,7 +131,7 @@ describe('the site in a browser', () => {
   });
   it('a failing test leads with the curated explanation of its known defect, above the folded message and trace', async () => {
     const failing = site.run.results.find((r) => r.name === 'computes a percentage')!;
-    const page = await open(`tests/${failing.slug}/`);
+    const page = await open(`tests/${failing.slug}.html`);
     const main = page.locator('main');
     const callout = main.locator('.defect-callout');
     await expect(callout.locator('#defect-heading').textContent()).resolves.toBe('Percentages are truncated instead of rounded');
@@ -152,7 +152,7 @@ describe('the site in a browser', () => {
     await callout.locator('#defect-heading a').click();
     await page.waitForURL('**/qa/defects/calc-203/');
     await expect(page.locator('main h1').textContent()).resolves.toBe('Percentages are truncated instead of rounded');
-    await expect(page.locator('main').getByRole('link', { name: 'computes a percentage' }).getAttribute('href')).resolves.toBe(`/qa/tests/${failing.slug}/`);
+    await expect(page.locator('main').getByRole('link', { name: 'computes a percentage' }).getAttribute('href')).resolves.toBe(`/qa/tests/${failing.slug}.html`);
     await page.close();
   });
 
@@ -206,12 +206,12 @@ describe('the site in a browser', () => {
     await page.fill('[data-cov-filter]', 'sharing');
     await expect(page.locator('.cov-cell:visible').count()).resolves.toBe(1);
     await page.fill('[data-cov-filter]', '');
-    await Promise.all([page.waitForURL('**/qa/features/productivity/todo-items/'), todo.click()]);
+    await Promise.all([page.waitForURL('**/qa/features/productivity/todo-items.html'), todo.click()]);
     await expect(page.locator('main h1').textContent()).resolves.toBe('Todo items');
     await page.locator('main a', { hasText: 'Add an item' }).first().click();
-    await page.waitForURL('**/qa/features/productivity/todo-items/add-an-item/');
+    await page.waitForURL('**/qa/features/productivity/todo-items/add-an-item.html');
     await page.locator('.cases-table a', { hasText: 'Add an item to an empty list' }).click();
-    await page.waitForURL('**/qa/cases/101/');
+    await page.waitForURL('**/qa/cases/101.html');
     const main = page.locator('main');
     await expect(main.locator('h1').textContent()).resolves.toBe('Add an item to an empty list');
     await expect(main.locator('.case-written').textContent()).resolves.toMatch(/Open the list "Groceries"\.\s*Expected: the list shows "No items yet"/);
@@ -242,7 +242,7 @@ describe('the site in a browser', () => {
   });
 
   it('the coverage page and a case page read on a phone without sideways scrolling', async () => {
-    for (const pathname of ['coverage/', 'cases/101/', 'cases/402-3/']) {
+    for (const pathname of ['coverage/', 'cases/101.html', 'cases/402-3.html']) {
       const page = await open(pathname, 390);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, pathname).toBeLessThanOrEqual(0);
