@@ -6,6 +6,7 @@ import { runPagefind } from './build/pagefind.ts';
 import { copySiteFiles, takeFrame, writeFramedPage, writeFramedPages, type Frame } from './build/frame.ts';
 import type { HtmlPage } from './contract/frame.ts';
 import { mapConcurrent } from './read/map-concurrent.ts';
+import { WRITES_IN_FLIGHT } from './write/content-folder.ts';
 import { CasebookError } from './diagnostics/diagnostic.ts';
 import type { CasebookConfig } from './config/schema.ts';
 import { splitBaseUrl } from './config/schema.ts';
@@ -81,12 +82,14 @@ export async function build(config: CasebookConfig, logger: Logger = silentLogge
     // Only the part of Astro's time the generator was not also working.
     generated.timings.astroWait = performance.now() - clock;
     clock = performance.now();
-    logger.progress('frame: writing the pages rendered while Astro was building');
     const ready = frame!;
-    await mapConcurrent(pending.splice(0), 16, ({ where, page }) => writeFramedPage(outDir, where, page, ready));
+    const held = pending.splice(0);
+    logger.progress(`frame: writing the ${held.length} pages rendered while Astro was building`);
+    await mapConcurrent(held, WRITES_IN_FLIGHT, ({ where, page }) => writeFramedPage(outDir, where, page, ready));
     const framed = await writeFramedPages(generated.contentDir, outDir, ready);
-    await copySiteFiles(generated.contentDir, outDir);
-    logger.progress(`frame: ${framed} pages from the content folder`);
+    logger.progress(`frame: ${framed} pages from the content folder; copying attachments`);
+    const copied = await copySiteFiles(generated.contentDir, outDir);
+    logger.progress(`frame: ${copied} attachments copied`);
     generated.timings.frame = performance.now() - clock;
     clock = performance.now();
     logger.progress('pagefind: indexing');

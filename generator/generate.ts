@@ -24,7 +24,7 @@ import { markdownHtml } from './render/markdown-html.ts';
 import { HTML_PAGES_DIR, SITE_FILES_DIR, serializeHtmlPage, type HtmlPage } from './contract/frame.ts';
 import type { Defect } from './model/defects.ts';
 import { crumbsOf, renderTest } from './render/test-page.ts';
-import { openContentWriter } from './write/content-folder.ts';
+import { openContentWriter, WRITES_IN_FLIGHT } from './write/content-folder.ts';
 import { buildSummary } from './write/summary.ts';
 import type { Summary } from './contract/collections.ts';
 import type { CoveragePage } from './contract/coverage.ts';
@@ -144,7 +144,7 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
   };
   let written = 0;
   const total = run.results.length + cases.cases.length + featureEntries.length;
-  await mapConcurrent(run.results, 16, async (result) => {
+  await mapConcurrent(run.results, WRITES_IN_FLIGHT, async (result) => {
     const node = tree.nodeOf.get(result.key)!;
     const start = performance.now();
     const defect = failures.defectOf.get(result.key);
@@ -161,7 +161,7 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
   });
   await mapConcurrent(
     cases.cases.filter((tc) => tc.written),
-    16,
+    WRITES_IN_FLIGHT,
     async (tc) => {
       const node = nodeByPath(tc.path)!;
       const start = performance.now();
@@ -172,7 +172,7 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
       if (++written % 1000 === 0) logger.progress(`write: ${written}/${total} pages`);
     },
   );
-  for (const { node, entry } of featureEntries) {
+  await mapConcurrent(featureEntries, WRITES_IN_FLIGHT, async ({ node, entry }) => {
     const start = performance.now();
     const tests = node.results.map((key) => {
       const r = resultByKey.get(key)!;
@@ -181,7 +181,7 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
     const page = renderFeature(entry, tests, featureCaseFields(node, cases.byId).cases, options, htmlTemplates.feature);
     renderLap(start);
     await putPage(`features/${entry.slug}`, page);
-  }
+  });
   const outcome = await writer.finish();
   logger.progress(`write: ${outcome.files} files (${outcome.changed} changed, ${outcome.removed} stale removed)`);
   const now = performance.now();

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { FRAME_MARKERS, FRAME_PAGE, HTML_PAGES_DIR, SITE_FILES_DIR, parseHtmlPage, type HtmlPage } from '../contract/frame.ts';
 import { CasebookError } from '../diagnostics/diagnostic.ts';
 import { mapConcurrent } from '../read/map-concurrent.ts';
+import { WRITES_IN_FLIGHT } from '../write/content-folder.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
@@ -56,7 +57,7 @@ export async function writeFramedPages(contentDir: string, outDir: string, frame
     const entries = await readdir(path.join(root, section.name), { recursive: true });
     for (const entry of entries) if (entry.endsWith('.html')) files.push(path.join(section.name, entry));
   }
-  await mapConcurrent(files.sort(), 16, async (relative) => {
+  await mapConcurrent(files.sort(), WRITES_IN_FLIGHT, async (relative) => {
     const page = parseHtmlPage(await readFile(path.join(root, relative), 'utf8'));
     if (!page) throw new CasebookError(`${path.join(root, relative)} is not a page written by casebook generate`);
     await writeFramedPage(outDir, relative.replace(/\.html$/, ''), page, frame);
@@ -70,7 +71,7 @@ export async function copySiteFiles(contentDir: string, outDir: string): Promise
   const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
   const files = entries.filter((e) => e.isFile()).map((e) => path.relative(root, path.join(e.parentPath, e.name)));
   const made = new Map<string, Promise<unknown>>();
-  await mapConcurrent(files.sort(), 16, async (relative) => {
+  await mapConcurrent(files.sort(), WRITES_IN_FLIGHT, async (relative) => {
     const target = path.join(outDir, relative);
     const dir = path.dirname(target);
     if (!made.has(dir)) made.set(dir, mkdir(dir, { recursive: true }));

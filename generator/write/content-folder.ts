@@ -7,6 +7,13 @@ import { CasebookError } from '../diagnostics/diagnostic.ts';
 
 const MANIFEST = '.casebook-manifest.json';
 
+/**
+ * How many page writes the stages keep in flight. Creating many small files
+ * is bound by the disk's latency, not its throughput: 21,500 pages took
+ * 2.3 s with 16 writes in flight and 0.9-1.5 s with 64 on a CI-like VM.
+ */
+export const WRITES_IN_FLIGHT = 64;
+
 export interface ContentWriter {
   readonly dir: string;
   write(relative: string, text: string): Promise<void>;
