@@ -26,8 +26,11 @@ const COMMON_FLAGS = `  --results DIR     An allure-results folder; repeat for C
   --config FILE     Config file (default: casebook.config.mjs/.js/.json in the current folder)
   --title TEXT      Site title (default: "Test documentation")
   --base-url URL    Where the site is served: https://host/path/ or /path/ (default: /)
-  --content DIR     Working folder for the generated Markdown (default: .casebook/content)
-  --templates DIR   Folder of *.md.hbs templates that replace the default ones
+  --content DIR     Working folder for the generated content and the parsed-case cache
+                    (default: .casebook/content; keep it between CI runs to rebuild faster)
+  --templates DIR   Folder of templates that replace the default ones of the same name:
+                    test/case/feature.html.hbs, partials/*.html.hbs, overview/features/
+                    rejected/coverage.md.hbs
   --requirements FILE  Requirements (YAML or CSV: id, title, url), shown on the coverage page
   --edit-url URL    "Edit this case" links: a URL with {path}, e.g. https://github.com/acme/shop/edit/main/{path}
   --quiet           Print only problems and the final summary line
@@ -45,7 +48,7 @@ Usage:
 
 Commands:
   build      Read the results, write the pages, build the static site and its search index
-  generate   Read the results and write the Markdown content only (no site build)
+  generate   Read the results and write the content only (no site build)
   scaffold   Print (or write) a test skeleton for a written test case, in vitest, jest, mocha,
              playwright, cucumber, pytest or junit5
   check      Quality gate for CI: match failures to known defects, exit 1 when a threshold is broken
@@ -65,7 +68,7 @@ Writes summary.json at the root of the site. Exits 1 when no valid result was
 found or the site could not be built, or (with --gate) when a threshold is broken;
 rejected input files are listed, not fatal.
 `,
-  generate: `casebook generate — results → Markdown content (no site build)
+  generate: `casebook generate — results → content folder (no site build)
 
 Usage: casebook generate --results DIR [--results DIR ...] [--content DIR] [options]
 

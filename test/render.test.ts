@@ -3,7 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fg from 'fast-glob';
-import { parseHtmlPage } from '../generator/contract/frame.ts';
+import { FRAME_MARKERS, FRAME_PAGE, parseHtmlPage } from '../generator/contract/frame.ts';
+import { takeFrame, writeFramedPages } from '../generator/build/frame.ts';
 import { isPlainLine, markdownHtml } from '../generator/render/markdown-html.ts';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -160,6 +161,45 @@ describe('Markdown to HTML', () => {
   it('leaves anything that could be Markdown to micromark', () => {
     for (const line of ['1. first', '2) second', '- item', '# title', 'a *b*', 'see www.example.com', 'x & y', 'a <b>', 'http://x.test', 'a_b_', '~~s~~', '`c`', 'line\nbreak', '---', '> quote', 'a | b']) {
       expect(isPlainLine(line), line).toBe(false);
+    }
+  });
+});
+
+describe('the page frame', () => {
+  const frameHtml = (markers: string[]) =>
+    `<!doctype html><html><head><title>${markers[0]} · Run</title></head><body><nav data-nav-open="${markers[1]}" data-nav-current="${markers[2]}"></nav><main>${markers[3]}</main></body></html>`;
+
+  it('puts pages that waited in the content folder into the frame, title and nav escaped', async () => {
+    const { contentDir, run } = await generateFixtures();
+    const out = await tempDir('frame-out');
+    const { mkdir, writeFile } = await import('node:fs/promises');
+    await mkdir(path.join(out, path.dirname(FRAME_PAGE)), { recursive: true });
+    await writeFile(path.join(out, FRAME_PAGE), frameHtml([FRAME_MARKERS.title, FRAME_MARKERS.navOpen, FRAME_MARKERS.navCurrent, FRAME_MARKERS.main]));
+    const frame = await takeFrame(out);
+    await expect(readFile(path.join(out, FRAME_PAGE))).rejects.toThrow(); // not published
+    const written = await writeFramedPages(contentDir, out, frame);
+    expect(written).toBe((await fg('html/**/*.html', { cwd: contentDir })).length);
+    const result = run.results[0]!;
+    const page = await readFile(path.join(out, 'tests', `${result.slug}.html`), 'utf8');
+    const fragment = parseHtmlPage(await readFile(path.join(contentDir, 'html/tests', `${result.slug}.html`), 'utf8'))!;
+    expect(page.startsWith('<!doctype html><html><head><title>')).toBe(true);
+    expect(page).toContain(`<main>${fragment.html}</main>`);
+    expect(page).toContain(`data-nav-open="${fragment.navOpen.join(' ')}"`);
+    const hostile = frame.fill({ title: '</title><script>x()</script>', navOpen: ['a"b'], navCurrent: '<c>', html: '<p>ok</p>' });
+    expect(hostile).toContain('<title>&lt;/title&gt;&lt;script&gt;x()&lt;/script&gt; · Run</title>');
+    expect(hostile).toContain('data-nav-open="a&quot;b" data-nav-current="&lt;c&gt;"');
+  });
+
+  it('refuses a frame that lacks a marker or holds one twice', async () => {
+    const { mkdir, writeFile } = await import('node:fs/promises');
+    for (const markers of [
+      [FRAME_MARKERS.title, FRAME_MARKERS.navOpen, FRAME_MARKERS.navCurrent, ''],
+      [FRAME_MARKERS.title, FRAME_MARKERS.title, FRAME_MARKERS.navCurrent, FRAME_MARKERS.main],
+    ]) {
+      const out = await tempDir('frame-bad');
+      await mkdir(path.join(out, path.dirname(FRAME_PAGE)), { recursive: true });
+      await writeFile(path.join(out, FRAME_PAGE), frameHtml(markers));
+      await expect(takeFrame(out)).rejects.toThrow(/must hold .* exactly once/);
     }
   });
 });

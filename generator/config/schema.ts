@@ -41,7 +41,11 @@ export const configSchema = z.strictObject({
     .string()
     .regex(/^(https?:\/\/[^\s]+|\/[^\s]*)$/, 'a http(s) URL or a path starting with "/"')
     .default('/'),
-  /** A folder whose `*.md.hbs` files replace the default page templates of the same name. */
+  /**
+   * A folder whose templates replace the default ones of the same name: `test.html.hbs`,
+   * `case.html.hbs`, `feature.html.hbs`, `partials/*.html.hbs` (HTML, every value escaped)
+   * and `overview/features/rejected/coverage.md.hbs` (Markdown).
+   */
   templates: z.string().min(1).optional(),
   /**
    * URL patterns for links that carry only a name, by link type.

@@ -1,4 +1,5 @@
-// `cases/<slug>.md`: one page per written test case.
+// What a written test case's page shows (rendered as HTML by render/case-page.ts);
+// the site's view helpers and the coverage data take their field types from here.
 import { z } from 'zod';
 import { statusSchema } from './collections.ts';
 import { caseStateSchema, linkRuleSchema } from './coverage.ts';

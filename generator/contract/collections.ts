@@ -32,7 +32,11 @@ export const attachmentViewSchema = z.object({
   html: z.string().optional(),
 });
 
-/** `tests/<slug>.md`: one page per test identity (latest attempt + its retries). */
+/**
+ * What a test page shows (latest attempt + its retries). Test pages are HTML the
+ * generator renders (render/test-page.ts); the site's view helpers (src/lib) take
+ * their field types from here.
+ */
 export const testEntrySchema = z.object({
   kind: z.literal('test'),
   slug: z.string(),
