@@ -430,3 +430,22 @@ describe('a site from written cases and real adapter results', () => {
     expect(pages.get('rejected/index.html')).toContain('cases-malformed/duplicate.md');
   });
 });
+
+describe('the Markdown case parser', () => {
+  it('builds the same tree without GFM for every file that holds no GFM syntax, and uses GFM where it could matter', async () => {
+    const { caseParsers } = await import('../generator/read/cases-markdown.ts');
+    const files = await fg('**/*.md', { cwd: path.resolve('test/fixtures'), absolute: true });
+    const synthetic = ['---\nid: T\ntitle: t\ntags: [a, b]\n---\n\nThe plan.\n\n## Preconditions\n\n- A seller account exists\n\n## Steps\n\n1. Upload the search box\n   - Expected: a confirmation appears\n2. Open the inbox\n'];
+    let plain = 0;
+    for (const text of [...(await Promise.all(files.map((f) => readFile(f, 'utf8')))), ...synthetic]) {
+      if (caseParsers.needsGfm(text)) continue;
+      plain++;
+      expect(caseParsers.plain.parse(text)).toEqual(caseParsers.gfm.parse(text));
+    }
+    expect(plain).toBeGreaterThan(3);
+    for (const text of ['| a |\n|---|\n| b |', '~~gone~~', '- [x] done', 'see www.example.com', 'mail a@b.test', 'note[^1]\n\n[^1]: n', 'https://x.test']) {
+      expect(caseParsers.needsGfm(text), text).toBe(true);
+      expect(caseParsers.plain.parse(text)).not.toEqual(caseParsers.gfm.parse(text));
+    }
+  });
+});

