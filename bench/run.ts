@@ -80,8 +80,10 @@ async function runOnce(tool: Tool, input: BenchInput, round: number, timeoutMs: 
       if (stages && typeof stages === 'object') figures.stages = stages as Record<string, number>;
       if (rebuildInput && figures.ok) {
         // The next CI run: new results, the same cases and defects, the content
-        // folder and Astro cache this build left (as a CI cache would keep them).
+        // folder (parsed cases, Astro's cache) this build left, as a CI cache
+        // would keep it; the site folder starts empty, as in a fresh workspace.
         const next = tool.run(root, rebuildInput, folders);
+        await rm(folders.out, { recursive: true, force: true });
         execFileSync('sync');
         const again = await measure(next.command, next.args, { cwd: folders.cwd, env: next.env, timeoutMs });
         if (again.ok) figures.rebuildWallMs = again.wallMs;

@@ -120,7 +120,7 @@ export function formatSize(size: SizeFigures): string {
     const cold = variant.median!.wallMs;
     const saved = ((cold - variant.rebuildWallMs) / cold) * 100;
     lines.push(
-      `${variant.label} rebuild (next run's results, same cases and defects, content folder kept): ${(variant.rebuildWallMs / 1000).toFixed(2)} s vs ${(cold / 1000).toFixed(2)} s cold (${saved >= 0 ? `${saved.toFixed(0)}% faster` : `${(-saved).toFixed(0)}% slower`})`,
+      `${variant.label} rebuild (next run's results, same cases and defects, content folder kept, empty site folder): ${(variant.rebuildWallMs / 1000).toFixed(2)} s vs ${(cold / 1000).toFixed(2)} s cold (${saved >= 0 ? `${saved.toFixed(0)}% faster` : `${(-saved).toFixed(0)}% slower`})`,
     );
   }
   return lines.join('\n');
