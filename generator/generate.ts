@@ -19,7 +19,7 @@ import { featureEntry, renderFeature } from './render/feature-page.ts';
 import { markdownFile } from './render/frontmatter.ts';
 import { renderRunPages } from './render/run-pages.ts';
 import { loadTemplates } from './render/templates.ts';
-import { loadHtmlTemplates } from './render/html-templates.ts';
+import { loadHtmlTemplates, obsoleteTemplates } from './render/html-templates.ts';
 import { markdownHtml } from './render/markdown-html.ts';
 import { HTML_PAGES_DIR, SITE_FILES_DIR, serializeHtmlPage, type HtmlPage } from './contract/frame.ts';
 import type { Defect } from './model/defects.ts';
@@ -105,6 +105,16 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
   const options = { base, linkPatterns: config.links };
   const templates = await loadTemplates(config.templates);
   const htmlTemplates = await loadHtmlTemplates(config.templates);
+  for (const t of await obsoleteTemplates(config.templates)) {
+    diagnostics.report({
+      severity: 'warning',
+      code: 'template/obsolete',
+      message: `this template is no longer used: the page is HTML now, made from ${t.replacedBy}`,
+      file: t.file,
+      hint: `copy generator/render/templates/${t.replacedBy} into the templates folder and change that instead`,
+      rejected: false,
+    });
+  }
   const writer = await openContentWriter(config.content);
   const resultByKey = new Map(run.results.map((r) => [r.key, r]));
   const explanations = new Map<string, string>();

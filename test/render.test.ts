@@ -109,6 +109,17 @@ describe('generated content', () => {
     expect(page).toContain(`<p>CUSTOM ${result.name}</p><ul><li>`);
     expect(page).not.toContain('id="details"');
   });
+
+  it('warns about a Markdown template of a page that is HTML now', async () => {
+    const dir = await tempDir('old-templates');
+    const { writeFile, mkdir } = await import('node:fs/promises');
+    await mkdir(path.join(dir, 'tpl'));
+    await writeFile(path.join(dir, 'tpl/test.md.hbs'), 'OLD {{title}}\n');
+    const { diagnostics } = await generateFixtures({ templates: path.join(dir, 'tpl') });
+    const warning = diagnostics.find((d) => d.code === 'template/obsolete');
+    expect(warning).toMatchObject({ severity: 'warning', file: path.join(dir, 'tpl/test.md.hbs') });
+    expect(warning?.message).toContain('test.html.hbs');
+  });
 });
 
 describe('Markdown escaping', () => {

@@ -106,6 +106,18 @@ async function templateSource(name: string, overrideDir: string | undefined, sub
   return { source: await readFile(from, 'utf8'), from };
 }
 
+/** Markdown templates of pages that are HTML now: a user's copy of one is no longer used. */
+const REPLACED = { 'test.md.hbs': 'test.html.hbs', 'case.md.hbs': 'case.html.hbs', 'feature.md.hbs': 'feature.html.hbs' } as const;
+
+/** The user's templates that nothing reads any more, with what replaced each. */
+export async function obsoleteTemplates(overrideDir: string | undefined): Promise<{ file: string; replacedBy: string }[]> {
+  if (!overrideDir) return [];
+  const names = new Set(await readdir(overrideDir).catch(() => [] as string[]));
+  return Object.entries(REPLACED)
+    .filter(([old]) => names.has(old))
+    .map(([old, replacedBy]) => ({ file: path.join(overrideDir, old), replacedBy }));
+}
+
 export async function loadHtmlTemplates(overrideDir?: string): Promise<HtmlTemplates> {
   const hb = Handlebars.create();
   registerHelpers(hb);
