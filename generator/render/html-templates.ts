@@ -58,29 +58,40 @@ function registerHelpers(hb: typeof Handlebars) {
   });
 }
 
+/** A stacked bar as StatusBar.astro and CoverageBar.astro draw it: one segment per non-empty part. */
+function barHtml(kind: 'status' | 'coverage', size: unknown, label: string, segments: { className: string; percent: number; title: string }[]): string {
+  const block = `${kind}-bar`;
+  return (
+    `<div class="${block} ${block}-${size === 'lg' ? 'lg' : 'sm'}" role="img" aria-label="${esc(label)}">` +
+    segments.map((g) => `<span class="${block}-segment ${esc(g.className)}" style="width:${g.percent.toFixed(3)}%" title="${esc(g.title)}"></span>`).join('') +
+    '</div>'
+  );
+}
+
 /** The site's bars and figures (StatusBar, CoverageBar, TotalsFigures .astro), same markup. */
 function registerBars(hb: typeof Handlebars) {
-  const barSize = (s: unknown) => (s === 'lg' ? 'lg' : 'sm');
-  hb.registerHelper('statusBar', (totals: Totals, s: unknown) =>
+  hb.registerHelper('statusBar', (totals: Totals, size: unknown) =>
     !totals
       ? ''
       : new hb.SafeString(
-          `<div class="status-bar status-bar-${barSize(s)}" role="img" aria-label="${esc(describeTotals(totals))}">` +
-            statusSegments(totals)
-              .map((g) => `<span class="status-bar-segment ${esc(statusClass(g.status))}" style="width:${g.percent.toFixed(3)}%" title="${esc(`${g.count} ${statusLabel(g.status).toLowerCase()}`)}"></span>`)
-              .join('') +
-            '</div>',
+          barHtml(
+            'status',
+            size,
+            describeTotals(totals),
+            statusSegments(totals).map((g) => ({ className: statusClass(g.status), percent: g.percent, title: `${g.count} ${statusLabel(g.status).toLowerCase()}` })),
+          ),
         ),
   );
-  hb.registerHelper('coverageBar', (coverage: Coverage, s: unknown) =>
+  hb.registerHelper('coverageBar', (coverage: Coverage, size: unknown) =>
     !coverage
       ? ''
       : new hb.SafeString(
-          `<div class="coverage-bar coverage-bar-${barSize(s)}" role="img" aria-label="${esc(`Coverage: ${describeCoverage(coverage)}`)}">` +
-            coverageSegments(coverage)
-              .map((g) => `<span class="coverage-bar-segment cov-${esc(g.bucket)}" style="width:${g.percent.toFixed(3)}%" title="${esc(`${g.count} ${bucketLabel(g.bucket)}`)}"></span>`)
-              .join('') +
-            '</div>',
+          barHtml(
+            'coverage',
+            size,
+            `Coverage: ${describeCoverage(coverage)}`,
+            coverageSegments(coverage).map((g) => ({ className: `cov-${g.bucket}`, percent: g.percent, title: `${g.count} ${bucketLabel(g.bucket)}` })),
+          ),
         ),
   );
   hb.registerHelper('totalsFigures', (totals: Totals, className: unknown, options: { hash?: { duration?: boolean } }) =>
