@@ -1,7 +1,7 @@
 // build(): generate the content, build it with Astro, index it with Pagefind.
 import path from 'node:path';
 import { rename, rm } from 'node:fs/promises';
-import { runAstroBuild } from './build/astro.ts';
+import { startAstroBuild } from './build/astro.ts';
 import { runPagefind } from './build/pagefind.ts';
 import { copySiteFiles, takeFrame, writeFramedPage, writeFramedPages, type Frame } from './build/frame.ts';
 import type { HtmlPage } from './contract/frame.ts';
@@ -53,11 +53,14 @@ export async function build(config: CasebookConfig, logger: Logger = silentLogge
   let pendingSize = 0;
   // The previous site is moved aside at once and deleted in the background.
   const old = await moveAside(outDir);
+  // Astro's process starts now and loads Astro while the generator reads.
+  const astroProcess = await startAstroBuild(logger);
   try {
     const startAstro = (contentDir: string) => {
       const start = performance.now();
       logger.progress('astro: building pages');
-      astro = runAstroBuild({ contentDir, outDir, cacheDir: path.join(path.dirname(contentDir), 'astro-cache'), site, base }, logger)
+      astro = astroProcess
+        .run({ contentDir, outDir, cacheDir: path.join(path.dirname(contentDir), 'astro-cache'), site, base })
         .then(async () => {
           frame = await takeFrame(outDir);
           return performance.now() - start;
@@ -97,6 +100,7 @@ export async function build(config: CasebookConfig, logger: Logger = silentLogge
     generated.timings.pagefind = performance.now() - clock;
     return { ...generated, outDir, indexedPages: pages };
   } finally {
+    astroProcess.cancel();
     await old.removed;
   }
 }

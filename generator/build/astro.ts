@@ -1,8 +1,7 @@
-// Runs `astro build` on the generated content, in a child process so its
+// Runs Astro's build on the generated content, in a child process so its
 // memory is released when it ends and its output can be shown as progress.
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CasebookError } from '../diagnostics/diagnostic.ts';
@@ -21,22 +20,23 @@ export interface AstroBuildOptions {
   base: string;
 }
 
-export async function runAstroBuild(options: AstroBuildOptions, logger: Logger): Promise<void> {
-  const require = createRequire(import.meta.url);
-  const astroBin = path.join(path.dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
+export interface AstroBuild {
+  /** Gives the waiting Astro process its options; resolves when the site is built. */
+  run(options: AstroBuildOptions): Promise<void>;
+  /** Ends the process when the build stopped before it needed Astro. */
+  cancel(): void;
+}
+
+/**
+ * Starts the Astro process at once, so it loads Astro while the generator
+ * works; `run()` then hands it the options. (Astro's CLI takes everything at
+ * start, hence astro-child.mjs, which calls Astro's build() API.)
+ */
+export async function startAstroBuild(logger: Logger): Promise<AstroBuild> {
   // Vite lets BASE_URL, MODE, DEV, PROD and SSR from the environment override
   // its own import.meta.env; a CI job (or Vitest) that sets BASE_URL would
   // otherwise silently break every link of the site.
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !VITE_RESERVED.has(name)));
-  const env = {
-    ...inherited,
-    CASEBOOK_CONTENT_DIR: options.contentDir,
-    CASEBOOK_OUT_DIR: options.outDir,
-    CASEBOOK_CACHE_DIR: options.cacheDir,
-    CASEBOOK_SITE: options.site ?? '',
-    CASEBOOK_BASE: options.base,
-    ASTRO_TELEMETRY_DISABLED: '1',
-  };
+  const env = { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !VITE_RESERVED.has(name))), ASTRO_TELEMETRY_DISABLED: '1' };
   // Astro writes its prerender chunks to <cwd>/.astro/ (when the out folder is
   // not below cwd), and they import Astro's own dependencies, so that folder
   // must sit inside the package. A folder of its own per build keeps parallel
@@ -44,27 +44,45 @@ export async function runAstroBuild(options: AstroBuildOptions, logger: Logger):
   await mkdir(path.join(SITE_ROOT, '.astro'), { recursive: true });
   const workDir = await mkdtemp(path.join(SITE_ROOT, '.astro', 'build-'));
   const tail: string[] = [];
-  await new Promise<void>((resolve, reject) => {
-    // A smaller young generation: Astro's peak memory drops by ~100 MB (715 -> 600 MB
-    // at 10,000 results) and its build takes no longer.
-    const child = spawn(process.execPath, ['--max-semi-space-size=4', astroBin, 'build', '--root', SITE_ROOT], { env, cwd: workDir, stdio: ['ignore', 'pipe', 'pipe'] });
-    const onLine = (chunk: Buffer) => {
-      for (const line of chunk.toString().split('\n')) {
-        // eslint-disable-next-line no-control-regex
-        const clean = line.replace(/\x1b\[[0-9;]*m/g, '').trim();
-        if (!clean) continue;
-        tail.push(clean);
-        if (tail.length > 40) tail.shift();
-        if (/error|warn|pages? built|Complete|generating static routes|Collecting/i.test(clean)) logger.progress(`astro: ${clean}`);
-      }
-    };
-    child.stdout.on('data', onLine);
-    child.stderr.on('data', onLine);
+  const script = fileURLToPath(new URL('./astro-child.mjs', import.meta.url));
+  // A smaller young generation: Astro's peak memory drops by ~100 MB (715 -> 600 MB
+  // at 10,000 results) and its build takes no longer.
+  const child = spawn(process.execPath, ['--max-semi-space-size=4', script], { env, cwd: workDir, stdio: ['pipe', 'pipe', 'pipe'] });
+  const onLine = (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n')) {
+      // eslint-disable-next-line no-control-regex
+      const clean = line.replace(/\x1b\[[0-9;]*m/g, '').trim();
+      if (!clean) continue;
+      tail.push(clean);
+      if (tail.length > 40) tail.shift();
+      if (/error|warn|pages? built|Complete|generating static routes|Collecting/i.test(clean)) logger.progress(`astro: ${clean}`);
+    }
+  };
+  child.stdout.on('data', onLine);
+  child.stderr.on('data', onLine);
+  const exited = new Promise<number | null>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', async (code) => {
       await rm(workDir, { recursive: true, force: true });
-      if (code === 0) resolve();
-      else reject(new CasebookError(`astro build failed (exit ${code}):\n${tail.join('\n')}`));
+      resolve(code);
     });
   });
+  exited.catch(() => undefined);
+  return {
+    async run(options) {
+      const buildEnv = {
+        CASEBOOK_CONTENT_DIR: options.contentDir,
+        CASEBOOK_OUT_DIR: options.outDir,
+        CASEBOOK_CACHE_DIR: options.cacheDir,
+        CASEBOOK_SITE: options.site ?? '',
+        CASEBOOK_BASE: options.base,
+      };
+      child.stdin.end(JSON.stringify({ root: SITE_ROOT, env: buildEnv }));
+      const code = await exited;
+      if (code !== 0) throw new CasebookError(`astro build failed (exit ${code}):\n${tail.join('\n')}`);
+    },
+    cancel() {
+      if (child.exitCode === null) child.stdin.end();
+    },
+  };
 }
