@@ -20,12 +20,15 @@ export interface BuildResult extends GenerateResult {
   indexedPages: number;
 }
 
-/**
- * Pages rendered while Astro still builds the frame wait in memory up to this
- * many characters (then in the content folder); once the frame exists, pages
- * go straight into the site. Either way a page is written once, not twice.
- */
-const PENDING_PAGES_BUDGET = 128 * 2 ** 20;
+export interface BuildOptions {
+  /**
+   * Pages rendered while Astro still builds the frame wait in memory up to
+   * this many characters, then in the content folder (written, read back and
+   * framed); once the frame exists, pages go straight into the site.
+   * @default 134217728 (128 M)
+   */
+  pendingPagesBudget?: number;
+}
 
 /** Renames `dir` out of the way (instant); returns the deletion of the renamed copy, to await later. */
 async function moveAside(dir: string): Promise<{ removed: Promise<void> }> {
@@ -42,7 +45,8 @@ async function moveAside(dir: string): Promise<{ removed: Promise<void> }> {
   return { removed };
 }
 
-export async function build(config: CasebookConfig, logger: Logger = silentLogger): Promise<BuildResult> {
+export async function build(config: CasebookConfig, logger: Logger = silentLogger, options: BuildOptions = {}): Promise<BuildResult> {
+  const budget = options.pendingPagesBudget ?? 128 * 2 ** 20;
   const { site, base } = splitBaseUrl(config.baseUrl);
   const outDir = path.resolve(config.out);
   // Astro builds the site's own pages (in a child process, on the other core)
@@ -73,7 +77,7 @@ export async function build(config: CasebookConfig, logger: Logger = silentLogge
         await writeFramedPage(outDir, where, page, frame);
         return true;
       }
-      if (pendingSize + page.html.length > PENDING_PAGES_BUDGET) return false;
+      if (pendingSize + page.html.length > budget) return false;
       pending.push({ where, page });
       pendingSize += page.html.length;
       return true;

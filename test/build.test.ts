@@ -4,7 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../generator/config/load.ts';
 import { generate } from '../generator/generate.ts';
-import { buildSite, tempDir } from './support/site.ts';
+import fg from 'fast-glob';
+import { buildSite, readPages, tempDir } from './support/site.ts';
 
 const fixture = (adapter: string) => path.resolve('test/fixtures', adapter, 'allure-results');
 
@@ -20,6 +21,19 @@ describe('build', () => {
     const mochaPage = await readFile(path.join(mocha.outDir, 'tests', `${mocha.run.results[0]!.slug}.html`), 'utf8');
     expect(mochaPage).toContain('href="/docs/');
     expect(mochaPage).not.toMatch(/href="\/(features|tests)\//);
+  });
+});
+
+describe('pages rendered while Astro builds', () => {
+  it('are the same pages whether they wait in memory or in the content folder', async () => {
+    const [held, spilled] = await Promise.all([buildSite([fixture('jest')]), buildSite([fixture('jest')], {}, { pendingPagesBudget: 0 })]);
+    // With no memory budget every generated page waits in the content folder; by default none does.
+    expect((await fg('html/**/*.html', { cwd: spilled.contentDir })).length).toBe(held.run.results.length + held.tree.nodes.length - 1);
+    expect(await fg('html/**/*.html', { cwd: held.contentDir })).toEqual([]);
+    const [a, b] = await Promise.all([readPages(held.outDir), readPages(spilled.outDir)]);
+    expect([...b.keys()]).toEqual([...a.keys()]);
+    for (const [file, html] of a) if (!file.startsWith('pagefind/')) expect(b.get(file), file).toBe(html);
+    expect(a.has(`tests/${held.run.results[0]!.slug}.html`)).toBe(true);
   });
 });
 

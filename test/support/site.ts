@@ -5,19 +5,19 @@ import path from 'node:path';
 import fg from 'fast-glob';
 import { build } from '../../generator/build.ts';
 import { loadConfig } from '../../generator/config/load.ts';
-import type { BuildResult } from '../../generator/build.ts';
+import type { BuildOptions, BuildResult } from '../../generator/build.ts';
 
 export async function tempDir(prefix: string): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), `casebook-${prefix}-`));
 }
 
-export async function buildSite(results: string[], overrides: Record<string, unknown> = {}): Promise<BuildResult & { dir: string }> {
+export async function buildSite(results: string[], overrides: Record<string, unknown> = {}, options: BuildOptions = {}): Promise<BuildResult & { dir: string }> {
   const dir = await tempDir('site');
   const config = await loadConfig({
     cwd: dir,
     overrides: { results, out: path.join(dir, 'site'), content: path.join(dir, 'content'), ...overrides },
   });
-  return { ...(await build(config)), dir };
+  return { ...(await build(config, undefined, options)), dir };
 }
 
 export async function readPages(siteDir: string): Promise<Map<string, string>> {
