@@ -152,8 +152,9 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
   const putPage = async (where: string, page: HtmlPage) => {
     if (!(await hooks.takePage?.(where, page))) await writer.write(`${HTML_PAGES_DIR}/${where}.html`, serializeHtmlPage(page));
   };
+  const writtenCases = cases.cases.filter((tc) => tc.written);
   let written = 0;
-  const total = run.results.length + cases.cases.length + featureEntries.length;
+  const total = run.results.length + writtenCases.length + featureEntries.length;
   await mapConcurrent(run.results, WRITES_IN_FLIGHT, async (result) => {
     const node = tree.nodeOf.get(result.key)!;
     const start = performance.now();
@@ -170,7 +171,7 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
     if (++written % 1000 === 0) logger.progress(`write: ${written}/${total} pages`);
   });
   await mapConcurrent(
-    cases.cases.filter((tc) => tc.written),
+    writtenCases,
     WRITES_IN_FLIGHT,
     async (tc) => {
       const node = nodeByPath(tc.path)!;
@@ -191,6 +192,7 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
     const page = renderFeature(entry, tests, featureCaseFields(node, cases.byId).cases, options, htmlTemplates.feature);
     renderLap(start);
     await putPage(`features/${entry.slug}`, page);
+    if (++written % 1000 === 0) logger.progress(`write: ${written}/${total} pages`);
   });
   const outcome = await writer.finish();
   logger.progress(`write: ${outcome.files} files (${outcome.changed} changed, ${outcome.removed} stale removed)`);
