@@ -130,8 +130,8 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
   const featureEntries = tree.nodes
     .filter((node) => node.level !== 'root')
     .map((node) => {
-      const { children, coverage } = featureCaseFields(node, cases.byId);
-      return { node, entry: featureEntry(node, crumbsOf(node, nodeByPath), children, coverage) };
+      const { children, coverage, cases: nodeCases } = featureCaseFields(node, cases.byId);
+      return { node, nodeCases, entry: featureEntry(node, crumbsOf(node, nodeByPath), children, coverage) };
     });
   for (const { entry } of featureEntries) await writer.write(`features/${entry.slug}.md`, markdownFile(entry, ''));
   const coverage = coveragePageOf(tree, cases, caseInputs, diagnostics);
@@ -183,13 +183,13 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
       if (++written % 1000 === 0) logger.progress(`write: ${written}/${total} pages`);
     },
   );
-  await mapConcurrent(featureEntries, WRITES_IN_FLIGHT, async ({ node, entry }) => {
+  await mapConcurrent(featureEntries, WRITES_IN_FLIGHT, async ({ node, nodeCases, entry }) => {
     const start = performance.now();
     const tests = node.results.map((key) => {
       const r = resultByKey.get(key)!;
       return { slug: r.slug, title: r.name, status: r.status, flaky: r.flaky, durationMs: r.durationMs };
     });
-    const page = renderFeature(entry, tests, featureCaseFields(node, cases.byId).cases, options, htmlTemplates.feature);
+    const page = renderFeature(entry, tests, nodeCases, options, htmlTemplates.feature);
     renderLap(start);
     await putPage(`features/${entry.slug}`, page);
     if (++written % 1000 === 0) logger.progress(`write: ${written}/${total} pages`);

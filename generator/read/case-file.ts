@@ -1,5 +1,6 @@
 // One case file → its cases and what was wrong with it; the unit of work the
 // case readers share out between threads (see case-workers.ts).
+import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { WrittenCase } from '../model/cases.ts';
 import type { CaseSource } from './case-fields.ts';
@@ -11,7 +12,7 @@ import { yamlCaseReader } from './cases-yaml.ts';
 export interface CaseReader {
   readonly name: string;
   matches(fileName: string): boolean;
-  read(file: string, src: CaseSource): Promise<WrittenCase[]>;
+  parse(text: string, src: CaseSource): WrittenCase[];
 }
 
 export const CASE_READERS: readonly CaseReader[] = [markdownCaseReader, yamlCaseReader, gherkinCaseReader];
@@ -25,6 +26,8 @@ export interface CaseFileJob {
   shownAs: string;
   /** Relative to the repository root, for edit links. */
   repoPath: string;
+  /** The file's text when the caller has read it already (see case-cache.ts); else it is read here. */
+  text?: string;
 }
 
 export interface CaseFileOutcome {
@@ -37,7 +40,7 @@ export async function readCaseFile(job: CaseFileJob): Promise<CaseFileOutcome> {
   const found: Diagnostic[] = [];
   const src: CaseSource = { file: job.shownAs, repoPath: job.repoPath, report: (d) => found.push(d) };
   try {
-    return { cases: await reader.read(job.path, src), found };
+    return { cases: reader.parse(job.text ?? (await readFile(job.path, 'utf8')), src), found };
   } catch (error) {
     found.push({ severity: 'error', code: 'case/unreadable', message: `cannot read: ${(error as Error).message}`, file: src.file, rejected: true });
     return { cases: [], found };

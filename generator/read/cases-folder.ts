@@ -52,7 +52,8 @@ async function readCaseFilesCached(jobs: CaseFileJob[], cache: CaseCache | undef
   const bytes = await mapConcurrent(jobs, 32, (job) => readFile(job.path).catch(() => undefined));
   const outcomes: (CaseFileOutcome | undefined)[] = jobs.map((job, i) => (bytes[i] ? cache.get(job, bytes[i]) : undefined));
   const missing = jobs.map((job, i) => ({ job, i })).filter(({ i }) => !outcomes[i]);
-  const parsed = await readCaseFiles(missing.map((m) => m.job));
+  // The misses are parsed from the bytes already read, not read a second time.
+  const parsed = await readCaseFiles(missing.map(({ job, i }) => (bytes[i] ? { ...job, text: bytes[i].toString('utf8') } : job)));
   missing.forEach(({ job, i }, n) => {
     outcomes[i] = parsed[n];
     if (bytes[i]) cache.set(job, bytes[i], parsed[n]!);

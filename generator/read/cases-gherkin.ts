@@ -2,7 +2,6 @@
 // Each Scenario is a case, and each Examples row of a Scenario Outline is one;
 // Background steps are preconditions, a Rule is the story, tags carry the id
 // (`@allure.id:…`, `@id:…`, `@TC-…`) and labels (`@epic:…`, `@allure.label.owner:…`).
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AstBuilder, GherkinClassicTokenMatcher, Parser } from '@cucumber/gherkin';
 import type { Background, Examples, Feature, Scenario, Step, Tag } from '@cucumber/messages';
@@ -223,7 +222,5 @@ export function parseGherkinCases(source: string, src: CaseSource): WrittenCase[
 export const gherkinCaseReader: CaseReader = {
   name: 'gherkin',
   matches: (file) => /\.feature$/i.test(file),
-  async read(file, src) {
-    return parseGherkinCases(await readFile(file, 'utf8'), src);
-  },
+  parse: parseGherkinCases,
 };

@@ -1,7 +1,6 @@
 // A test case written in Markdown: YAML front matter for the fields, and a body
 // parsed with remark into description, `## Preconditions` and `## Steps`.
 // A step is a list item; an `Expected:` paragraph or nested item is its expected result.
-import { readFile } from 'node:fs/promises';
 import type { BlockContent, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -196,7 +195,5 @@ export function parseMarkdownCase(text: string, src: CaseSource): WrittenCase[] 
 export const markdownCaseReader: CaseReader = {
   name: 'markdown',
   matches: (file) => /\.(md|markdown)$/i.test(file) && !/(^|\/)readme\.md$/i.test(file),
-  async read(file, src) {
-    return parseMarkdownCase(await readFile(file, 'utf8'), src);
-  },
+  parse: parseMarkdownCase,
 };

@@ -1,6 +1,5 @@
 // A test case written as a YAML file: the front matter fields, plus
 // `description`, `preconditions` and `steps: [{ action, expected }]`.
-import { readFile } from 'node:fs/promises';
 import { toString } from 'mdast-util-to-string';
 import { remark } from 'remark';
 import { isMap, isSeq } from 'yaml';
@@ -85,7 +84,5 @@ export function parseYamlCase(source: string, src: CaseSource): WrittenCase[] {
 export const yamlCaseReader: CaseReader = {
   name: 'yaml',
   matches: (file) => /\.ya?ml$/i.test(file),
-  async read(file, src) {
-    return parseYamlCase(await readFile(file, 'utf8'), src);
-  },
+  parse: parseYamlCase,
 };
