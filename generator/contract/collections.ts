@@ -2,8 +2,8 @@
 // generated content collections. Render tests validate every page's front
 // matter with these, and src/content.config.ts imports the same schemas.
 import { z } from 'zod';
-import { coveragePageSchema, coverageSchema, coveredCaseSchema } from './coverage.ts';
-import { breakdownSchema, testDefectSchema } from './defects.ts';
+import { coveragePageSchema, coverageSchema } from './coverage.ts';
+import { breakdownSchema } from './defects.ts';
 
 export const statusSchema = z.enum(['passed', 'failed', 'broken', 'skipped', 'unknown']);
 
@@ -20,66 +20,16 @@ export const totalsSchema = z.object({
 
 const crumbSchema = z.object({ title: z.string(), slug: z.string() });
 
-export const attachmentViewSchema = z.object({
-  name: z.string(),
-  href: z.string(),
-  contentType: z.string(),
-  sizeBytes: z.number().int(),
-  preview: z.enum(['image', 'text', 'html', 'video', 'download']),
-  /** Where it was attached: 'test', a step name path, or a fixture name. */
-  owner: z.string(),
-  /** For HTML attachments: the document, shown with `<iframe sandbox srcdoc>` and never served as a page. */
-  html: z.string().optional(),
-});
+export type Status = z.infer<typeof statusSchema>;
 
-/**
- * What a test page shows (latest attempt + its retries). Test pages are HTML the
- * generator renders (render/test-page.ts); the site's view helpers (src/lib) take
- * their field types from here.
- */
-export const testEntrySchema = z.object({
-  kind: z.literal('test'),
-  slug: z.string(),
-  key: z.string(),
-  title: z.string(),
-  fullName: z.string(),
-  status: statusSchema,
-  flaky: z.boolean(),
-  known: z.boolean(),
-  muted: z.boolean(),
-  durationMs: z.number(),
-  start: z.number(),
-  message: z.string(),
-  feature: z.object({ path: z.array(z.string()), slug: z.string(), crumbs: z.array(crumbSchema) }),
-  owner: z.string(),
-  severity: z.string(),
-  tags: z.array(z.string()),
-  labels: z.array(z.object({ name: z.string(), value: z.string() })),
-  retries: z.number().int(),
-  /** Sanitized HTML description, rendered by an Astro component. */
-  descriptionHtml: z.string(),
-  /** HTML attachments, shown in sandboxed iframes by an Astro component. */
-  htmlAttachments: z.array(attachmentViewSchema),
-  /** The written cases this test covers, and why. */
-  cases: z.array(coveredCaseSchema).optional(),
-  /** No written case: this test page is the case's page ("automated only"). */
-  automatedOnly: z.boolean().optional(),
-  layer: z.string().optional(),
-  /** The known defect that explains this failure. */
-  defect: testDefectSchema.optional(),
-  /** The Allure category of this result (categories.json, or Product/Test defects). */
-  category: z.string().optional(),
-});
-export type TestEntry = z.infer<typeof testEntrySchema>;
-
-const testRefSchema = z.object({
-  slug: z.string(),
-  title: z.string(),
-  status: statusSchema,
-  flaky: z.boolean(),
-  durationMs: z.number(),
-});
-export type TestRef = z.infer<typeof testRefSchema>;
+/** A test as a list shows it (a feature page's tests). */
+export interface TestRef {
+  slug: string;
+  title: string;
+  status: Status;
+  flaky: boolean;
+  durationMs: number;
+}
 
 /** `features/<slug>.md`: one entry per node of the epic > feature > story tree, for the nav and the features index (the node's own page is HTML the generator renders). */
 export const featureEntrySchema = z.object({

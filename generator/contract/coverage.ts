@@ -32,9 +32,12 @@ export const caseRefSchema = z.object({
 export type CaseRef = z.infer<typeof caseRefSchema>;
 
 export const linkRuleSchema = z.enum(['allure-id', 'tms', 'tag', 'automation']);
+export type LinkRule = z.infer<typeof linkRuleSchema>;
 
 /** On a test page: a written case this test covers, and the rule that linked them. */
 export const coveredCaseSchema = caseRefSchema.extend({ rule: linkRuleSchema, detail: z.string() });
+/** A written case a test covers, and the rule that linked them. */
+export type CoveredCase = z.infer<typeof coveredCaseSchema>;
 
 const cellSchema = z.object({
   slug: z.string(),

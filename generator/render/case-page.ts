@@ -3,9 +3,8 @@
 // tree, the tests that cover it and why, its requirements and the latest
 // failure. Text from case files is Markdown, rendered by micromark, which
 // escapes any raw HTML in it.
-import type { CaseEntry } from '../contract/cases.ts';
 import type { PageEntry } from '../contract/collections.ts';
-import type { CoveragePage } from '../contract/coverage.ts';
+import type { CoveragePage, LinkRule } from '../contract/coverage.ts';
 import type { CaseStep, TestCase } from '../model/cases.ts';
 import type { Result } from '../model/types.ts';
 import { caseFilters } from '../../src/lib/case-filters.ts';
@@ -119,7 +118,7 @@ export function renderCase(
 /** Fields a test page gets from linking: the cases it covers, or that it is a case of its own. */
 export function testCaseFields(
   result: Pick<Result, 'key' | 'labels'>,
-  covers: readonly { caseId: string; rule: CaseEntry['coveredBy'][number]['rule']; detail: string }[] | undefined,
+  covers: readonly { caseId: string; rule: LinkRule; detail: string }[] | undefined,
   byId: ReadonlyMap<string, TestCase>,
 ) {
   const cases = (covers ?? []).map((x) => {

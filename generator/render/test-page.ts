@@ -3,8 +3,7 @@
 // output `casebook build` puts in the frame Astro built.
 import type { TestDefect } from '../contract/defects.ts';
 import type { HtmlPage } from '../contract/frame.ts';
-import type { coveredCaseSchema } from '../contract/coverage.ts';
-import type { z } from 'zod';
+import type { CoveredCase } from '../contract/coverage.ts';
 import type { FeatureNode, Link, Result } from '../model/types.ts';
 import { attachmentsOf } from '../model/attachments.ts';
 import { testTrail, activeSlugs } from '../../src/lib/crumbs.ts';
@@ -58,7 +57,7 @@ export interface RenderedPage<T> {
 
 /** What linking adds to a test page: the cases it covers, its defect, its Allure category. */
 export interface TestLinks {
-  cases: z.infer<typeof coveredCaseSchema>[];
+  cases: CoveredCase[];
   automatedOnly: boolean;
   layer: string;
   defect?: TestDefect;

@@ -1,13 +1,21 @@
 // Pagefind facets of case pages, and the case facets of test pages.
-import type { CaseEntry } from '../../generator/contract/cases.ts';
-import type { TestEntry } from '../../generator/contract/collections.ts';
+import type { CaseStateValue } from '../../generator/contract/coverage.ts';
 import { stateLabel } from './coverage.ts';
 import type { SearchFilter } from './search-filters.ts';
 
 const nonEmpty = (f: SearchFilter) => f.value.trim() !== '';
 
 /** type Case, state, feature (top level), owner, one `tag` per tag, layer, severity. */
-export function caseFilters(c: Pick<CaseEntry, 'state' | 'feature' | 'owner' | 'tags' | 'layer' | 'severity'>): SearchFilter[] {
+export interface CaseFacets {
+  state: CaseStateValue;
+  feature: { path: readonly string[] };
+  owner: string;
+  tags: readonly string[];
+  layer: string;
+  severity: string;
+}
+
+export function caseFilters(c: CaseFacets): SearchFilter[] {
   return [
     { name: 'type', value: 'Case' },
     { name: 'state', value: stateLabel(c.state) },
@@ -20,7 +28,7 @@ export function caseFilters(c: Pick<CaseEntry, 'state' | 'feature' | 'owner' | '
 }
 
 /** A test with no written case is a case of its own: it gets the "Automated only" state; every test gets its layer. */
-export function testCaseFilters(t: Pick<TestEntry, 'automatedOnly' | 'layer'>): SearchFilter[] {
+export function testCaseFilters(t: { automatedOnly?: boolean; layer?: string }): SearchFilter[] {
   return [
     ...(t.automatedOnly ? [{ name: 'state', value: stateLabel('automated only') }] : []),
     { name: 'layer', value: t.layer ?? '' },

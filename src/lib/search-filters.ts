@@ -1,5 +1,5 @@
 // Pagefind facets for a page, rendered as hidden `data-pagefind-filter` elements.
-import type { FeatureEntry, TestEntry } from '../../generator/contract/collections.ts';
+import type { FeatureEntry, Status } from '../../generator/contract/collections.ts';
 import { statusLabel } from './status.ts';
 
 export interface SearchFilter {
@@ -10,7 +10,15 @@ export interface SearchFilter {
 const nonEmpty = (f: SearchFilter) => f.value.trim() !== '';
 
 /** status (its label), feature (top-level title), owner, one `tag` per tag, severity, type. */
-export function testFilters(test: Pick<TestEntry, 'status' | 'feature' | 'owner' | 'tags' | 'severity'>): SearchFilter[] {
+export interface TestFacets {
+  status: Status;
+  feature: { path: readonly string[]; crumbs: readonly { title: string }[] };
+  owner: string;
+  tags: readonly string[];
+  severity: string;
+}
+
+export function testFilters(test: TestFacets): SearchFilter[] {
   const topFeature = test.feature.path[0] ?? test.feature.crumbs[0]?.title ?? '';
   return [
     { name: 'type', value: 'Test' },

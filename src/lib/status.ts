@@ -1,8 +1,8 @@
 // Status names, labels and ordering for display. Colours live in CSS
 // (`--status-<name>`); components use `statusClass` to pick them.
-import type { TestEntry } from '../../generator/contract/collections.ts';
+import type { Status } from '../../generator/contract/collections.ts';
 
-export type Status = TestEntry['status'];
+export type { Status };
 
 /** Display order: the statuses a reader must act on first. */
 export const STATUS_ORDER: readonly Status[] = ['failed', 'broken', 'unknown', 'skipped', 'passed'];
