@@ -12,7 +12,7 @@ import type { Logger, Timings } from './logger.ts';
 import { silentLogger } from './logger.ts';
 import { attachmentsOf } from './model/attachments.ts';
 import { totalsOf } from './model/totals.ts';
-import type { Run, RunTotals } from './model/types.ts';
+import type { FeatureNode, Run, RunTotals } from './model/types.ts';
 import { mapConcurrent } from './read/map-concurrent.ts';
 import { readRun } from './read/results-run.ts';
 import { featureEntry, renderFeature } from './render/feature-page.ts';
@@ -97,6 +97,9 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
   const totals = totalsOf(run.results);
   const byPath = new Map(tree.nodes.map((n) => [n.path.join('\u0000'), n]));
   const nodeByPath = (p: string[]) => byPath.get(p.join('\u0000'));
+  // Every test, case and feature page shows its node's trail: one per node, not one per page.
+  const crumbsByNode = new Map(tree.nodes.map((n) => [n, crumbsOf(n, nodeByPath)]));
+  const crumbsFor = (node: FeatureNode) => crumbsByNode.get(node)!;
   const failures = linkFailures(run, defects, diagnostics);
   lap('link');
 
@@ -131,7 +134,7 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
     .filter((node) => node.level !== 'root')
     .map((node) => {
       const { children, coverage, cases: nodeCases } = featureCaseFields(node, cases.byId);
-      return { node, nodeCases, entry: featureEntry(node, crumbsOf(node, nodeByPath), children, coverage) };
+      return { node, nodeCases, entry: featureEntry(node, crumbsFor(node), children, coverage) };
     });
   for (const { entry } of featureEntries) await writer.write(`features/${entry.slug}.md`, markdownFile(entry, ''));
   const coverage = coveragePageOf(tree, cases, caseInputs, diagnostics);
@@ -164,7 +167,7 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
       ...testDefectFields(result, failures),
       ...(defect ? { explanationHtml: explanationOf(defect) } : {}),
     };
-    const page = renderTest(result, node, crumbsOf(node, nodeByPath), linked, options, htmlTemplates.test);
+    const page = renderTest(result, node, crumbsFor(node), linked, options, htmlTemplates.test);
     renderLap(start);
     await putPage(`tests/${result.slug}`, page);
     for (const { attachment } of attachmentsOf(result)) await writer.copy(attachment.path, `${SITE_FILES_DIR}/${attachment.href}`);
@@ -176,7 +179,7 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
     async (tc) => {
       const node = nodeByPath(tc.path)!;
       const start = performance.now();
-      const feature = { path: node.path, slug: node.slug, crumbs: crumbsOf(node, nodeByPath) };
+      const feature = { path: node.path, slug: node.slug, crumbs: crumbsFor(node) };
       const page = renderCase(tc, resultByKey, feature, caseInputs.requirements, { ...options, editUrl: config.editUrl }, htmlTemplates.case);
       renderLap(start);
       await putPage(`cases/${tc.slug}`, page);
