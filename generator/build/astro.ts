@@ -36,7 +36,15 @@ export async function startAstroBuild(logger: Logger): Promise<AstroBuild> {
   // Vite lets BASE_URL, MODE, DEV, PROD and SSR from the environment override
   // its own import.meta.env; a CI job (or Vitest) that sets BASE_URL would
   // otherwise silently break every link of the site.
-  const env = { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !VITE_RESERVED.has(name))), ASTRO_TELEMETRY_DISABLED: '1' };
+  const env = {
+    ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !VITE_RESERVED.has(name))),
+    ASTRO_TELEMETRY_DISABLED: '1',
+    // Rolldown (Vite's bundler) allocates with mimalloc, which by default commits
+    // whole arenas up front and returns freed memory late: ~170 MB of Astro's
+    // ~600 MB peak at 10,000 results, with no gain in speed here.
+    MIMALLOC_ARENA_EAGER_COMMIT: '0',
+    MIMALLOC_PURGE_DELAY: '0',
+  };
   // Astro writes its prerender chunks to <cwd>/.astro/ (when the out folder is
   // not below cwd), and they import Astro's own dependencies, so that folder
   // must sit inside the package. A folder of its own per build keeps parallel
