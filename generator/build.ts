@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { rename, rm } from 'node:fs/promises';
 import { startAstroBuild } from './build/astro.ts';
-import { runPagefind } from './build/pagefind.ts';
+import { indexWithPagefind } from './build/pagefind.ts';
 import { copySiteFiles, takeFrame, writeFramedPage, writeFramedPages, type Frame } from './build/frame.ts';
 import type { HtmlPage } from './contract/frame.ts';
 import { mapConcurrent } from './read/map-concurrent.ts';
@@ -45,7 +45,19 @@ async function moveAside(dir: string): Promise<{ removed: Promise<void> }> {
   return { removed };
 }
 
+/** The whole build: the pages (generate, Astro, frame), then the search index. */
 export async function build(config: CasebookConfig, logger: Logger = silentLogger, options: BuildOptions = {}): Promise<BuildResult> {
+  const built = await buildPages(config, logger, options);
+  return { ...built, ...(await indexWithPagefind(built.outDir, built.timings, logger)) };
+}
+
+
+/**
+ * Everything but the search index: generate, Astro, and every page framed into
+ * the site. `casebook build` runs this in a process of its own, which ends (and
+ * frees the model of the run) before Pagefind, the other big consumer of memory, starts.
+ */
+export async function buildPages(config: CasebookConfig, logger: Logger = silentLogger, options: BuildOptions = {}): Promise<GenerateResult & { outDir: string }> {
   const budget = options.pendingPagesBudget ?? 128 * 2 ** 20;
   const { site, base } = splitBaseUrl(config.baseUrl);
   const outDir = path.resolve(config.out);
@@ -98,11 +110,7 @@ export async function build(config: CasebookConfig, logger: Logger = silentLogge
     const copied = await copySiteFiles(generated.contentDir, outDir);
     logger.progress(`frame: ${copied} attachments copied`);
     generated.timings.frame = performance.now() - clock;
-    clock = performance.now();
-    logger.progress('pagefind: indexing');
-    const { pages } = await runPagefind(outDir);
-    generated.timings.pagefind = performance.now() - clock;
-    return { ...generated, outDir, indexedPages: pages };
+    return { ...generated, outDir };
   } finally {
     astroProcess.cancel();
     await old.removed;

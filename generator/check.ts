@@ -4,24 +4,19 @@
 import type { CasebookConfig } from './config/schema.ts';
 import type { CheckReport, GateCheck } from './contract/check-report.ts';
 import type { Diagnostic } from './diagnostics/diagnostic.ts';
-import { CasebookError, createDiagnosticList, sortDiagnostics } from './diagnostics/diagnostic.ts';
+import { createDiagnosticList, sortDiagnostics } from './diagnostics/diagnostic.ts';
 import type { FailureLink } from './link/failures.ts';
 import { linkFailures } from './link/failures.ts';
 import type { Logger } from './logger.ts';
 import { silentLogger } from './logger.ts';
+import type { GateOptions } from './gate-options.ts';
 import { passRate, totalsOf } from './model/totals.ts';
 import type { Run, RunTotals } from './model/types.ts';
 import { readDefectFolders } from './read/defects.ts';
 import { readRun } from './read/results-run.ts';
 
-export interface GateOptions {
-  /** Most unexplained failures allowed (muted ones are not counted). @default 0 */
-  maxUnexplained?: number;
-  /** Least pass rate allowed, in percent (0–100). Not checked when absent. */
-  minPassRate?: number;
-  /** Fail when a defect marked fixed still matches failures. @default false */
-  failOnRegression?: boolean;
-}
+export type { GateOptions } from './gate-options.ts';
+export { parseGateFlags } from './gate-options.ts';
 
 export interface CheckResult {
   report: CheckReport;
@@ -98,19 +93,3 @@ export function gateReport(run: Run, totals: RunTotals, failures: FailureLink, d
  * The gate's flags as the CLI gets them (strings) → options; throws a
  * CasebookError naming the flag when a value is not what it expects.
  */
-export function parseGateFlags(values: { 'max-unexplained'?: string; 'min-pass-rate'?: string; 'fail-on-regression'?: boolean }): GateOptions {
-  const options: GateOptions = {};
-  const raw = values['max-unexplained'];
-  if (raw !== undefined) {
-    if (!/^\d+$/.test(raw.trim())) throw new CasebookError(`--max-unexplained: expected a whole number of failures (0 or more), got "${raw}"`);
-    options.maxUnexplained = Number(raw);
-  }
-  const rate = values['min-pass-rate'];
-  if (rate !== undefined) {
-    const value = Number(rate.trim().replace(/%$/, ''));
-    if (rate.trim() === '' || !Number.isFinite(value) || value < 0 || value > 100) throw new CasebookError(`--min-pass-rate: expected a percentage from 0 to 100, e.g. 95 or 99.5, got "${rate}"`);
-    options.minPassRate = value;
-  }
-  if (values['fail-on-regression']) options.failOnRegression = true;
-  return options;
-}

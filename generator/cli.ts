@@ -1,17 +1,19 @@
 // The command line is a thin shell: it parses flags and calls build()/generate()/check().
 import { parseArgs } from 'node:util';
 import path from 'node:path';
-import { build } from './build.ts';
+import { indexWithPagefind } from './build/pagefind.ts';
+import { buildPagesInChild } from './build/pages-process.ts';
+import type { CasebookConfig } from './config/schema.ts';
+import type { CommandOutcome } from './outcome.ts';
+import { stderrLogger } from './stderr-logger.ts';
 import { loadConfig } from './config/load.ts';
 import type { Diagnostic } from './diagnostics/diagnostic.ts';
 import { CasebookError, sortDiagnostics } from './diagnostics/diagnostic.ts';
-import { generate } from './generate.ts';
 import type { Logger } from './logger.ts';
 import { formatDuration } from './render/format.ts';
 import { writeFile } from 'node:fs/promises';
-import { scaffoldCommand } from './scaffold/cli.ts';
-import type { GateOptions } from './check.ts';
-import { check, gateReport, parseGateFlags } from './check.ts';
+import type { GateOptions } from './gate-options.ts';
+import { parseGateFlags } from './gate-options.ts';
 import type { CheckFormat } from './render/check-report.ts';
 import { CHECK_FORMATS, formatCheckReport } from './render/check-report.ts';
 
@@ -96,32 +98,6 @@ bad config).
 `,
 };
 
-function stderrLogger(quiet: boolean): Logger {
-  const tty = process.stderr.isTTY;
-  let open = false;
-  const clear = () => {
-    if (open) process.stderr.write('\r\x1b[K');
-    open = false;
-  };
-  return {
-    progress(message) {
-      if (quiet) return;
-      if (tty) {
-        clear();
-        process.stderr.write(message.slice(0, (process.stderr.columns || 100) - 1));
-        open = true;
-      } else process.stderr.write(`${message}\n`);
-    },
-    info(message) {
-      clear();
-      process.stderr.write(`${message}\n`);
-    },
-    warn(message) {
-      clear();
-      process.stderr.write(`${message}\n`);
-    },
-  };
-}
 
 function printDiagnostics(list: readonly Diagnostic[], logger: Logger): void {
   const shown = sortDiagnostics(list).filter((d) => d.severity !== 'info');
@@ -134,7 +110,7 @@ function printDiagnostics(list: readonly Diagnostic[], logger: Logger): void {
 export async function main(argv: string[]): Promise<number> {
   const command = argv[0] && !argv[0].startsWith('-') ? argv[0] : undefined;
   const rest = command ? argv.slice(1) : argv;
-  if (command === 'scaffold') return scaffoldCommand(rest);
+  if (command === 'scaffold') return (await import('./scaffold/cli.ts')).scaffoldCommand(rest);
   if (!command || !(command in HELP) || command === 'main') {
     const wantsHelp = rest.includes('--help') || rest.includes('-h') || !command;
     process[wantsHelp ? 'stdout' : 'stderr'].write(HELP.main as string);
@@ -209,29 +185,30 @@ export async function main(argv: string[]): Promise<number> {
       },
     });
     if (command === 'check') {
+      // Loaded when used: the command line's own process stays small while a build's pages process works.
+      const { check } = await import('./check.ts');
       const { report, diagnostics } = await check(config, gate, logger);
       printDiagnostics(diagnostics, logger);
       process.stdout.write(formatCheckReport(report, format));
       return report.exitCode;
     }
-    const outcome = command === 'build' ? await build(config, logger) : await generate(config, logger);
+    const outcome: CommandOutcome =
+      command === 'build' ? await buildSite(config, logger, values.quiet ?? false, gate) : await generateContent(config, logger);
     printDiagnostics(outcome.diagnostics, logger);
     const t = outcome.totals;
-    const rejected = outcome.summary.rejected.length;
-    const target = 'outDir' in outcome ? `site in ${outcome.outDir as string}` : `content in ${outcome.contentDir}`;
+    const target = outcome.outDir ? `site in ${outcome.outDir}` : `content in ${outcome.contentDir}`;
     const where = target.replace(`${process.cwd()}${path.sep}`, '');
     logger.info(
       `casebook ${command}: ${t.total} tests (${t.passed} passed, ${t.failed} failed, ${t.broken} broken, ${t.skipped} skipped${t.unknown ? `, ${t.unknown} unknown` : ''}, ${t.flaky} flaky), ` +
-        `${outcome.tree.nodes.length - 1} features, ${rejected} rejected → ${where} in ${formatDuration(performance.now() - started)}`,
+        `${outcome.features} features, ${outcome.rejected} rejected → ${where} in ${formatDuration(performance.now() - started)}`,
     );
     if (process.env.CASEBOOK_TIMINGS_FILE) {
       const rounded = Object.fromEntries(Object.entries(outcome.timings).map(([k, v]) => [k, Math.round(v ?? 0)]));
       await writeFile(process.env.CASEBOOK_TIMINGS_FILE, JSON.stringify(rounded) + '\n');
     }
-    if (gate) {
-      const report = gateReport(outcome.run, outcome.totals, outcome.failures, outcome.diagnostics, gate);
-      process.stdout.write(formatCheckReport(report, format));
-      return report.exitCode;
+    if (outcome.gate) {
+      process.stdout.write(formatCheckReport(outcome.gate, format));
+      return outcome.gate.exitCode;
     }
     return 0;
   } catch (error) {
@@ -242,6 +219,18 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
+}
+
+async function generateContent(config: CasebookConfig, logger: Logger): Promise<CommandOutcome> {
+  const [{ generate }, { outcomeOf }] = await Promise.all([import('./generate.ts'), import('./outcome.ts')]);
+  return outcomeOf(await generate(config, logger));
+}
+
+/** The pages in a process of their own (which frees the run's model when it ends), then the search index from this one. */
+async function buildSite(config: CasebookConfig, logger: Logger, quiet: boolean, gate: GateOptions | undefined): Promise<CommandOutcome> {
+  const outcome = await buildPagesInChild({ config, quiet, ...(gate ? { gate } : {}) });
+  await indexWithPagefind(outcome.outDir, outcome.timings, logger);
+  return outcome;
 }
 
 if (import.meta.main) {

@@ -1,6 +1,6 @@
 // The command line as a user meets it: help, exit codes and error messages.
 import { execFile } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { access, mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -87,5 +87,31 @@ describe('errors a user can act on', () => {
     expect(code, stderr).toBe(0);
     expect(stderr).toMatch(/casebook generate: 14 tests \(8 passed, 2 failed, 2 broken, 2 skipped, 1 flaky\)/);
     expect(stderr).toContain('content in project/generated');
+  });
+});
+
+describe('casebook build', () => {
+  // The pages are built in a process of their own (freed before Pagefind runs):
+  // what it finds must still reach the user, and its verdict the exit code.
+  it('builds and indexes the site, and a failed gate fails the command', async () => {
+    const dir = await tempDir('cli');
+    const results = path.resolve('test/fixtures/mocha/allure-results');
+    const { code, stdout, stderr } = await casebook(['build', '--results', results, '--out', 'site', '--quiet', '--gate', '--min-pass-rate', '99'], dir);
+    expect(stderr).toMatch(/casebook build: 14 tests \(8 passed, 2 failed, 2 broken, 2 skipped, 1 flaky\), \d+ features, 0 rejected → site in site/);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/pass rate/i);
+    const pages = await readdir(path.join(dir, 'site', 'tests'));
+    expect(pages.filter((f) => f.endsWith('.html'))).toHaveLength(14);
+    await access(path.join(dir, 'site', 'pagefind', 'pagefind-entry.json'));
+  });
+
+  it('reports what stopped the build, and exits 1', async () => {
+    const dir = await tempDir('cli');
+    await mkdir(path.join(dir, 'empty'));
+    await writeFile(path.join(dir, 'empty', 'x-result.json'), '{broken');
+    const { code, stderr } = await casebook(['build', '--results', 'empty', '--out', 'site'], dir);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/casebook build: no valid test results were found in empty/);
+    expect(stderr).not.toMatch(/unexpected error/);
   });
 });

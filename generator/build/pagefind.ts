@@ -2,6 +2,7 @@
 // createIndex → addDirectory → writeFiles, errors checked, close() always.
 import * as pagefind from 'pagefind';
 import { CasebookError } from '../diagnostics/diagnostic.ts';
+import type { Logger, Timings } from '../logger.ts';
 
 // Pagefind's Node API drives one service per process, and close() ends it for
 // every caller: two builds in one process must take turns.
@@ -25,4 +26,13 @@ async function indexSite(siteDir: string): Promise<{ pages: number }> {
   } finally {
     await pagefind.close();
   }
+}
+
+/** Indexes a built site with Pagefind; adds its time to `timings`. */
+export async function indexWithPagefind(outDir: string, timings: Timings, logger: Logger): Promise<{ indexedPages: number }> {
+  const clock = performance.now();
+  logger.progress('pagefind: indexing');
+  const { pages } = await runPagefind(outDir);
+  timings.pagefind = performance.now() - clock;
+  return { indexedPages: pages };
 }

@@ -1,0 +1,29 @@
+// The gate's thresholds and their command-line flags (kept apart from check(),
+// which reads the whole run, so the command line can parse them cheaply).
+import { CasebookError } from './diagnostics/diagnostic.ts';
+
+export interface GateOptions {
+  /** Most unexplained failures allowed (muted ones are not counted). @default 0 */
+  maxUnexplained?: number;
+  /** Least pass rate allowed, in percent (0–100). Not checked when absent. */
+  minPassRate?: number;
+  /** Fail when a defect marked fixed still matches failures. @default false */
+  failOnRegression?: boolean;
+}
+
+export function parseGateFlags(values: { 'max-unexplained'?: string; 'min-pass-rate'?: string; 'fail-on-regression'?: boolean }): GateOptions {
+  const options: GateOptions = {};
+  const raw = values['max-unexplained'];
+  if (raw !== undefined) {
+    if (!/^\d+$/.test(raw.trim())) throw new CasebookError(`--max-unexplained: expected a whole number of failures (0 or more), got "${raw}"`);
+    options.maxUnexplained = Number(raw);
+  }
+  const rate = values['min-pass-rate'];
+  if (rate !== undefined) {
+    const value = Number(rate.trim().replace(/%$/, ''));
+    if (rate.trim() === '' || !Number.isFinite(value) || value < 0 || value > 100) throw new CasebookError(`--min-pass-rate: expected a percentage from 0 to 100, e.g. 95 or 99.5, got "${rate}"`);
+    options.minPassRate = value;
+  }
+  if (values['fail-on-regression']) options.failOnRegression = true;
+  return options;
+}

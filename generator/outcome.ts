@@ -1,0 +1,37 @@
+// What the command line reports of a build or generate run: the figures of the
+// summary line, the diagnostics and the gate's verdict — small enough to send
+// from the build's own process (see build/pages-process.ts), unlike the model.
+import type { GateOptions } from './gate-options.ts';
+import { gateReport } from './check.ts';
+import type { CheckReport } from './contract/check-report.ts';
+import type { Diagnostic } from './diagnostics/diagnostic.ts';
+import type { GenerateResult } from './generate.ts';
+import type { Timings } from './logger.ts';
+import type { RunTotals } from './model/types.ts';
+
+export interface CommandOutcome {
+  totals: RunTotals;
+  diagnostics: Diagnostic[];
+  rejected: number;
+  /** Feature nodes, the root not counted. */
+  features: number;
+  contentDir: string;
+  /** Set by a build: where the site is. */
+  outDir?: string;
+  timings: Timings;
+  /** With --gate: the thresholds checked against this run. */
+  gate?: CheckReport;
+}
+
+export function outcomeOf(result: GenerateResult & { outDir?: string }, gate?: GateOptions): CommandOutcome {
+  return {
+    totals: result.totals,
+    diagnostics: result.diagnostics,
+    rejected: result.summary.rejected.length,
+    features: result.tree.nodes.length - 1,
+    contentDir: result.contentDir,
+    ...(result.outDir ? { outDir: result.outDir } : {}),
+    timings: result.timings,
+    ...(gate ? { gate: gateReport(result.run, result.totals, result.failures, result.diagnostics, gate) } : {}),
+  };
+}
