@@ -28,6 +28,12 @@ export interface BuildOptions {
    * @default 134217728 (128 M)
    */
   pendingPagesBudget?: number;
+  /**
+   * Most pages in one Pagefind index; a larger site is indexed in parts the
+   * search page merges (Pagefind's memory grows with the pages of an index).
+   * @default 30000
+   */
+  pagesPerIndex?: number;
 }
 
 /** Renames `dir` out of the way (instant); returns the deletion of the renamed copy, to await later. */
@@ -48,7 +54,7 @@ async function moveAside(dir: string): Promise<{ removed: Promise<void> }> {
 /** The whole build: the pages (generate, Astro, frame), then the search index. */
 export async function build(config: CasebookConfig, logger: Logger = silentLogger, options: BuildOptions = {}): Promise<BuildResult> {
   const built = await buildPages(config, logger, options);
-  return { ...built, ...(await indexWithPagefind(built.outDir, built.timings, logger)) };
+  return { ...built, ...(await indexWithPagefind(built.outDir, built.timings, logger, options.pagesPerIndex)) };
 }
 
 

@@ -1,6 +1,7 @@
 // The site as a person uses it, in Debian's Chromium: the overview, a failing
 // test, the search box, and a page full of hostile text. Served under a
 // sub-path, as a GitHub Pages project site would be.
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
@@ -8,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE, writeHostileResults } from '../support/hostile-results.ts';
 import { serveStatic } from '../support/serve.ts';
 import { buildSite, tempDir } from '../support/site.ts';
+import { SEARCH_MERGE_FILE } from '../../generator/contract/search.ts';
 
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
@@ -19,7 +21,11 @@ const dialogs: string[] = [];
 beforeAll(async () => {
   const hostile = await writeHostileResults(await tempDir('e2e-hostile'));
   const results = ['vitest', 'jest', 'mocha', 'cucumber'].map((a) => path.resolve('test/fixtures', a, 'allure-results'));
-  site = await buildSite([...results, hostile], { baseUrl: 'https://docs.example.org/qa/', title: 'Fixture suites', defects: [path.resolve('test/fixtures/defects')], cases: [path.resolve('test/fixtures/cases')] });
+  site = await buildSite([...results, hostile], { baseUrl: 'https://docs.example.org/qa/', title: 'Fixture suites', defects: [path.resolve('test/fixtures/defects')], cases: [path.resolve('test/fixtures/cases')] }, {
+    // Indexed in parts (as a site of 30,000+ pages is), so every search below also checks that the search page merges them.
+    pagesPerIndex: 60,
+  });
+  expect(JSON.parse(await readFile(path.join(site.outDir, 'pagefind', SEARCH_MERGE_FILE), 'utf8')).length).toBeGreaterThan(1);
   server = await serveStatic(site.outDir, '/qa/');
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
 });
