@@ -19,11 +19,12 @@ export interface PagesRequest {
 export type PagesReply = { outcome: CommandOutcome } | { error: { known: boolean; message: string; hint?: string } };
 
 /**
- * V8 settings of the pages process: a small young generation, so short-lived
- * garbage (parsed result files, rendered pages) is collected before it is
- * promoted and grows the heap.
+ * V8 settings of the pages process: none. A smaller young generation
+ * (--max-semi-space-size=4, which helps Astro's process) promotes short-lived
+ * garbage early here: 530 MB instead of 400 MB at 10,000 results, and rendering
+ * 100,000 results took 51 s instead of 19 s in major collections.
  */
-export const PAGES_PROCESS_FLAGS = ['--max-semi-space-size=4'];
+export const PAGES_PROCESS_FLAGS: string[] = [];
 
 export function buildPagesInChild(request: PagesRequest): Promise<CommandOutcome & { outDir: string }> {
   const script = fileURLToPath(new URL('./pages-child.ts', import.meta.url));
