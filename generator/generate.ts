@@ -27,6 +27,7 @@ import { crumbsOf, renderTest } from './render/test-page.ts';
 import { openContentWriter, WRITES_IN_FLIGHT } from './write/content-folder.ts';
 import { buildSummary } from './write/summary.ts';
 import type { Summary } from './contract/collections.ts';
+import { FEATURES_FILE } from './contract/collections.ts';
 import type { CoveragePage } from './contract/coverage.ts';
 import { coveragePageOf, featureCaseFields } from './link/case-stage.ts';
 import { readCaseInputs } from './read/case-inputs.ts';
@@ -136,7 +137,9 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
       const { children, coverage, cases: nodeCases } = featureCaseFields(node, cases.byId);
       return { node, nodeCases, entry: featureEntry(node, crumbsFor(node), children, coverage) };
     });
-  for (const { entry } of featureEntries) await writer.write(`features/${entry.slug}.md`, markdownFile(entry, ''));
+  // One file, not a Markdown entry per node: Astro's content layer needed 1.36 GB
+  // and 10 s for 10,247 entry files, 0.84 GB and 5 s for one file, less read directly.
+  await writer.write(FEATURES_FILE, JSON.stringify(featureEntries.map(({ entry }) => entry)) + '\n');
   const coverage = coveragePageOf(tree, cases, caseInputs, diagnostics);
   const title = config.title;
   const runPages = renderRunPages({ title, run, totals, root: tree.root, diagnostics: diagnostics.list }, options, templates);

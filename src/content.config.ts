@@ -1,15 +1,12 @@
 // The generated content folder, read through typed collections. The schemas are
 // the generator's contract, so a page that does not match fails the build.
+// (The feature tree is one JSON file, read by src/lib/site-data.ts.)
 import { defineCollection } from 'astro:content';
 import { defectEntrySchema, triageEntrySchema } from '../generator/contract/defects.ts';
 import { glob } from 'astro/loaders';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { featureEntrySchema, pageEntrySchema } from '../generator/contract/collections.ts';
-
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-// Same default as astro.config.mjs.
-const contentDir = process.env.CASEBOOK_CONTENT_DIR ?? path.join(root, '.casebook', 'content');
+import { pageEntrySchema } from '../generator/contract/collections.ts';
+import { contentDir } from './lib/content-dir.ts';
 
 /** The id of an entry is its front matter `slug`; the file path only as a fallback. */
 function slugId({ entry, data }: { entry: string; data: Record<string, unknown> }): string {
@@ -19,7 +16,6 @@ function slugId({ entry, data }: { entry: string; data: Record<string, unknown> 
 const loader = (folder: string) => glob({ base: path.join(contentDir, folder), pattern: '**/*.md', generateId: slugId });
 
 export const collections = {
-  features: defineCollection({ loader: loader('features'), schema: featureEntrySchema }),
   pages: defineCollection({ loader: loader('pages'), schema: pageEntrySchema }),
   defects: defineCollection({ loader: loader('defects'), schema: defectEntrySchema }),
   triage: defineCollection({ loader: loader('triage'), schema: triageEntrySchema }),

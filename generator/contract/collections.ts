@@ -31,7 +31,10 @@ export interface TestRef {
   durationMs: number;
 }
 
-/** `features/<slug>.md`: one entry per node of the epic > feature > story tree, for the nav and the features index (the node's own page is HTML the generator renders). */
+/** The content folder's features file: every node of the epic > feature > story tree, as a JSON array of feature entries. */
+export const FEATURES_FILE = 'features.json';
+
+/** One node of the epic > feature > story tree, for the nav and the features index (the node's own page is HTML the generator renders). */
 export const featureEntrySchema = z.object({
   kind: z.literal('feature'),
   slug: z.string(),
