@@ -82,7 +82,10 @@ export async function buildPages(config: CasebookConfig, logger: Logger = silent
       const start = performance.now();
       logger.progress('astro: building pages');
       astro = astroProcess
-        .run({ contentDir, outDir, cacheDir: path.join(path.dirname(contentDir), 'astro-cache'), site, base })
+        // Astro's cache belongs to this content folder: two sites built from one
+        // checkout (the demo and the docs) shared `.casebook/astro-cache` and Astro
+        // warned of duplicate entries from the other site's data store.
+        .run({ contentDir, outDir, cacheDir: path.join(contentDir, '.astro-cache'), site, base })
         .then(async () => {
           frame = await takeFrame(outDir);
           return performance.now() - start;

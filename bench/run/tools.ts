@@ -51,7 +51,7 @@ function casebookRun(root: string, input: BenchInput, folders: RunFolders, withC
       ...input.resultsDirs.flatMap((dir) => ['--results', dir]),
       ...(withCases ? ['--cases', input.casesDir, '--defects', input.defectsDir] : []),
       '--out', folders.out,
-      // Astro's cache goes next to the content folder, so it is fresh in every round too.
+      // Astro's cache lives in the content folder, so it is fresh in every round too.
       '--content', join(folders.work, 'content'),
     ],
     env: { ...process.env, CASEBOOK_TIMINGS_FILE: folders.timingsFile, ASTRO_TELEMETRY_DISABLED: '1' },
