@@ -76,6 +76,11 @@ describe('generated content', () => {
       expect(parsed.success, `${file}: ${parsed.error?.message}`).toBe(true);
     }
     summarySchema.parse(JSON.parse(await readFile(path.join(contentDir, 'public/summary.json'), 'utf8')));
+    // The features index counts in words a reader would use: "1 test", not "1 tests".
+    const index = await readFile(path.join(contentDir, 'pages/features.md'), 'utf8');
+    expect(tree.nodes.some((n) => n.totals.total === 1)).toBe(true);
+    expect(index).toMatch(/ — 1 test · /);
+    expect(index).not.toMatch(/\b1 tests\b/);
   });
 
   it('is byte-identical when generated twice from the same input', async () => {

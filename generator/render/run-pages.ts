@@ -1,4 +1,5 @@
 // The run-wide pages: overview, the features index and rejected input.
+import { pluralize } from '../../src/lib/format.ts';
 import { featureHref } from '../../src/lib/urls.ts';
 import type { ListItem } from 'mdast';
 import type { PageEntry } from '../contract/collections.ts';
@@ -28,7 +29,7 @@ export function rejectedOf(diagnostics: readonly Diagnostic[]) {
 }
 
 function countsLine(t: RunTotals): string {
-  const parts = [`${t.total} tests`, `${t.passed} passed`];
+  const parts = [pluralize(t.total, 'test'), `${t.passed} passed`];
   for (const s of ['failed', 'broken', 'skipped', 'unknown'] as const) if (t[s]) parts.push(`${t[s]} ${s}`);
   if (t.flaky) parts.push(`${t.flaky} flaky`);
   return parts.join(' · ');
