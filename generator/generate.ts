@@ -77,7 +77,7 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
   };
 
   // read
-  // Case files are parsed in worker threads meanwhile (see read/case-workers.ts).
+  // Case files are parsed in other processes meanwhile (see read/case-workers.ts).
   // Each input reports into its own list, merged in a fixed order, so the
   // diagnostics do not depend on which finished first.
   const [resultsSink, casesSink, defectsSink] = [createDiagnosticList(), createDiagnosticList(), createDiagnosticList()];

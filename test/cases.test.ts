@@ -17,6 +17,10 @@ import { buildFeatureTree } from '../generator/link/feature-tree.ts';
 import type { TestCase, WrittenCase } from '../generator/model/cases.ts';
 import { parseGherkinCases } from '../generator/read/cases-gherkin.ts';
 import { readCases } from '../generator/read/cases-folder.ts';
+import type { CaseFileJob } from '../generator/read/case-file.ts';
+import { readCaseFile } from '../generator/read/case-file.ts';
+import { readCaseFiles } from '../generator/read/case-workers.ts';
+import { mapConcurrent } from '../generator/read/map-concurrent.ts';
 import { parseMarkdownCase } from '../generator/read/cases-markdown.ts';
 import { readRequirements } from '../generator/read/requirements.ts';
 import { loadConfig } from '../generator/config/load.ts';
@@ -230,6 +234,24 @@ describe('reading written cases', () => {
     expect(compileGlob('a.b?')('a.bc')).toBe(true);
     expect(compileGlob('a.b?')('axbc')).toBe(false);
     expect(compileGlob('(x)+[y]')('(x)+[y]')).toBe(true);
+  });
+});
+
+describe('reading many case files', () => {
+  // From 500 files on, case files are parsed in child processes (one per core):
+  // what they send back must be exactly what parsing them here gives.
+  it('parses them in other processes to the same cases and diagnostics, in the same order', async () => {
+    const root = path.resolve('test/fixtures/cases');
+    const files = (await fg('**/*.{md,yaml,yml,feature}', { cwd: root })).sort();
+    const jobs: CaseFileJob[] = [];
+    for (let i = 0; jobs.length < 1200; i++) {
+      const name = files[i % files.length]!;
+      jobs.push({ name, path: path.join(root, name), shownAs: `copy-${i}/${name}`, repoPath: `cases/${name}` });
+    }
+    const here = await mapConcurrent(jobs, 16, readCaseFile);
+    const there = await readCaseFiles(jobs);
+    expect(there).toEqual(here);
+    expect(here.reduce((n, o) => n + o.cases.length, 0)).toBeGreaterThan(1200);
   });
 });
 

@@ -1,5 +1,5 @@
 // One case file → its cases and what was wrong with it; the unit of work the
-// case readers share out between threads (see case-workers.ts).
+// case readers share out between processes (see case-workers.ts).
 import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { WrittenCase } from '../model/cases.ts';

@@ -1,9 +1,10 @@
-// A worker thread of case-workers.ts: reads the case files it is given and
-// posts their outcomes back (plain data: structured clone copies it).
-import { parentPort, workerData } from 'node:worker_threads';
+// A case reader process of case-workers.ts: reads the case files it is sent
+// and sends their outcomes back (plain data, copied by the IPC channel), then ends.
 import type { CaseFileJob } from './case-file.ts';
 import { readCaseFile } from './case-file.ts';
 import { mapConcurrent } from './map-concurrent.ts';
 
-const outcomes = await mapConcurrent(workerData as CaseFileJob[], 16, readCaseFile);
-parentPort!.postMessage(outcomes);
+process.once('message', async (jobs: CaseFileJob[]) => {
+  const outcomes = await mapConcurrent(jobs, 16, readCaseFile);
+  process.send!(outcomes, () => process.exit(0));
+});

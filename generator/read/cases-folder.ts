@@ -45,7 +45,7 @@ export interface ReadCasesOutcome {
   files: number;
 }
 
-/** Files whose bytes the cache knows come from it; the rest are parsed (in worker threads when many). */
+/** Files whose bytes the cache knows come from it; the rest are parsed (in other processes when many). */
 async function readCaseFilesCached(jobs: CaseFileJob[], cache: CaseCache | undefined): Promise<CaseFileOutcome[]> {
   if (!cache) return readCaseFiles(jobs);
   // A file that cannot be read goes to the readers, which report it.
@@ -79,7 +79,7 @@ export async function readCases(folders: readonly string[], diagnostics: Diagnos
       .filter((name) => CASE_READERS.some((r) => r.matches(name)))
       .sort();
     files += names.length;
-    // Files are read concurrently (in worker threads when there are many); their
+    // Files are read concurrently (in other processes when there are many); their
     // diagnostics are reported in file order, so output stays the same run to run.
     const jobs = names.map((name) => {
       const file = path.join(real, name);
