@@ -23,9 +23,9 @@ export interface BuildResult extends GenerateResult {
 export interface BuildOptions {
   /**
    * Pages rendered while Astro still builds the frame wait in memory up to
-   * this many characters, then in the content folder (written, read back and
-   * framed); once the frame exists, pages go straight into the site.
-   * @default 134217728 (128 M)
+   * this many bytes (as UTF-8), then in the content folder (written, read back
+   * and framed); once the frame exists, pages go straight into the site.
+   * @default 134217728 (128 MiB)
    */
   pendingPagesBudget?: number;
   /**
@@ -71,7 +71,9 @@ export async function buildPages(config: CasebookConfig, logger: Logger = silent
   // while the generator renders the test, case and feature pages.
   let astro: Promise<number> | undefined;
   let frame: Frame | undefined;
-  const pending: { where: string; page: HtmlPage }[] = [];
+  // Held as UTF-8: every page has a character outside Latin-1 (·, —, ↗), so
+  // V8 keeps its string at two bytes a character; mostly ASCII, UTF-8 is half that.
+  const pending: { where: string; page: Omit<HtmlPage, 'html'>; html: Buffer }[] = [];
   let pendingSize = 0;
   // The previous site is moved aside at once and deleted in the background.
   const old = await moveAside(outDir);
@@ -98,9 +100,11 @@ export async function buildPages(config: CasebookConfig, logger: Logger = silent
         await writeFramedPage(outDir, where, page, frame);
         return true;
       }
-      if (pendingSize + page.html.length > budget) return false;
-      pending.push({ where, page });
-      pendingSize += page.html.length;
+      const { html, ...rest } = page;
+      const bytes = Buffer.byteLength(html);
+      if (pendingSize + bytes > budget) return false;
+      pending.push({ where, page: rest, html: Buffer.from(html) });
+      pendingSize += bytes;
       return true;
     };
     const generated = await generate(config, logger, { onSiteContent: startAstro, takePage });
@@ -113,7 +117,7 @@ export async function buildPages(config: CasebookConfig, logger: Logger = silent
     const ready = frame!;
     const held = pending.splice(0);
     logger.progress(`frame: writing the ${held.length} pages rendered while Astro was building`);
-    await mapConcurrent(held, WRITES_IN_FLIGHT, ({ where, page }) => writeFramedPage(outDir, where, page, ready));
+    await mapConcurrent(held, WRITES_IN_FLIGHT, ({ where, page, html }) => writeFramedPage(outDir, where, { ...page, html: html.toString('utf8') }, ready));
     const framed = await writeFramedPages(generated.contentDir, outDir, ready);
     logger.progress(`frame: ${framed} pages from the content folder; copying attachments`);
     const copied = await copySiteFiles(generated.contentDir, outDir);
