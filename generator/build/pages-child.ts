@@ -3,24 +3,21 @@
 // command line reports, and exits, so the memory of the run's model is
 // returned before Pagefind indexes the site.
 import { buildPages } from '../build.ts';
+import { answerParent } from '../child-process.ts';
 import { CasebookError } from '../diagnostics/diagnostic.ts';
 import { outcomeOf } from '../outcome.ts';
 import { stderrLogger } from '../stderr-logger.ts';
 import type { PagesReply, PagesRequest } from './pages-process.ts';
 
-const reply = (message: PagesReply) => new Promise<void>((resolve) => process.send!(message, () => resolve()));
-
-process.once('message', async (message: PagesRequest) => {
-  const { config, quiet, gate } = message;
+answerParent<PagesRequest, PagesReply>(async ({ config, quiet, gate }) => {
   try {
     const built = await buildPages(config, stderrLogger(quiet));
-    await reply({ outcome: outcomeOf(built, gate) });
+    return { outcome: outcomeOf(built, gate) };
   } catch (error) {
-    await reply({
+    return {
       error: error instanceof CasebookError
         ? { known: true, message: error.message, ...(error.hint ? { hint: error.hint } : {}) }
         : { known: false, message: (error as Error)?.stack ?? String(error) },
-    });
+    };
   }
-  process.exit(0);
 });

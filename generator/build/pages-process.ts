@@ -3,8 +3,7 @@
 // (~300 MB at 10,000 results, ~2.6 GB at 100,000) and Pagefind needs about as
 // much again; a Node process does not hand its heap back to the system once
 // it has grown, so only ending the process keeps the two from adding up.
-import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { askChild, howItEnded } from '../child-process.ts';
 import type { GateOptions } from '../gate-options.ts';
 import type { CasebookConfig } from '../config/schema.ts';
 import { CasebookError } from '../diagnostics/diagnostic.ts';
@@ -31,25 +30,16 @@ export type PagesReply = { outcome: CommandOutcome } | { error: { known: boolean
  */
 export const PAGES_PROCESS_FLAGS = ['--heap-growing-percent=40'];
 
-export function buildPagesInChild(request: PagesRequest): Promise<CommandOutcome & { outDir: string }> {
-  const script = fileURLToPath(new URL('./pages-child.ts', import.meta.url));
-  const child = fork(script, [], { execArgv: PAGES_PROCESS_FLAGS, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
-  return new Promise((resolve, reject) => {
-    let reply: PagesReply | undefined;
-    child.once('message', (message: PagesReply) => (reply = message));
-    child.once('error', reject);
-    child.once('exit', (code, signal) => {
-      if (reply && 'outcome' in reply) resolve(reply.outcome as CommandOutcome & { outDir: string });
-      else if (reply) {
-        const { known, message, hint } = reply.error;
-        reject(known ? new CasebookError(message, hint ? { hint } : {}) : new Error(`the build process failed:\n${message}`));
-      } else {
-        // Killed (out of memory, a signal) before it could say why.
-        reject(new CasebookError(`the build process ended before it finished (${signal ? `signal ${signal}` : `exit code ${code}`})`, {
-          hint: signal === 'SIGKILL' ? 'the system may have run out of memory' : undefined,
-        }));
-      }
-    });
-    child.send(request);
+export async function buildPagesInChild(request: PagesRequest): Promise<CommandOutcome & { outDir: string }> {
+  const end = await askChild<PagesRequest, PagesReply>(new URL('./pages-child.ts', import.meta.url), request, PAGES_PROCESS_FLAGS);
+  const reply = end.reply;
+  if (reply && 'outcome' in reply) return reply.outcome as CommandOutcome & { outDir: string };
+  if (reply) {
+    const { known, message, hint } = reply.error;
+    throw known ? new CasebookError(message, hint ? { hint } : {}) : new Error(`the build process failed:\n${message}`);
+  }
+  // Killed (out of memory, a signal) before it could say why.
+  throw new CasebookError(`the build process ended before it finished (${howItEnded(end)})`, {
+    hint: end.signal === 'SIGKILL' ? 'the system may have run out of memory' : undefined,
   });
 }

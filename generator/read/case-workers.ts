@@ -4,36 +4,26 @@
 // heap stays in the process's memory after it ends (~170 MB at 5,341 cases),
 // a process's is returned. A few files are read in-process: starting a
 // process costs more than it saves.
-import { fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { askChild, howItEnded } from '../child-process.ts';
 import type { CaseFileJob, CaseFileOutcome } from './case-file.ts';
 import { readCaseFile } from './case-file.ts';
 import { mapConcurrent } from './map-concurrent.ts';
 
 /** Below this many files a reader process does not pay for its start (~0.2 s to load the parsers). */
-const FILES_PER_WORKER = 500;
+const FILES_PER_PROCESS = 500;
 
-function inWorker(jobs: readonly CaseFileJob[]): Promise<CaseFileOutcome[]> {
-  return new Promise((resolve, reject) => {
-    const script = fileURLToPath(new URL('./case-worker.ts', import.meta.url));
-    const worker = fork(script, [], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
-    let outcomes: CaseFileOutcome[] | undefined;
-    worker.once('message', (message: CaseFileOutcome[]) => (outcomes = message));
-    worker.once('error', reject);
-    worker.once('exit', (code, signal) => {
-      if (outcomes) resolve(outcomes);
-      else reject(new Error(`case reader process ended before it answered (${signal ? `signal ${signal}` : `exit code ${code}`})`));
-    });
-    worker.send(jobs);
-  });
+async function inReaderProcess(jobs: readonly CaseFileJob[]): Promise<CaseFileOutcome[]> {
+  const end = await askChild<readonly CaseFileJob[], CaseFileOutcome[]>(new URL('./case-worker.ts', import.meta.url), jobs);
+  if (!end.reply) throw new Error(`case reader process ended before it answered (${howItEnded(end)})`);
+  return end.reply;
 }
 
 /** The outcomes in the order of `jobs`, whichever process read them. */
 export async function readCaseFiles(jobs: readonly CaseFileJob[]): Promise<CaseFileOutcome[]> {
-  const processes = Math.min(availableParallelism(), Math.floor(jobs.length / FILES_PER_WORKER));
+  const processes = Math.min(availableParallelism(), Math.floor(jobs.length / FILES_PER_PROCESS));
   if (processes < 1) return mapConcurrent(jobs, 16, readCaseFile);
   const size = Math.ceil(jobs.length / processes);
   const parts = Array.from({ length: processes }, (_, i) => jobs.slice(i * size, (i + 1) * size));
-  return (await Promise.all(parts.map(inWorker))).flat();
+  return (await Promise.all(parts.map(inReaderProcess))).flat();
 }
