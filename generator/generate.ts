@@ -155,12 +155,13 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
   // Then one HTML page per result, written case and feature node, with the
   // results' attachments. A build may take a page itself (to frame it right
   // away); otherwise it waits in the content folder.
-  const putPage = async (where: string, page: HtmlPage) => {
-    if (!(await hooks.takePage?.(where, page))) await writer.write(`${HTML_PAGES_DIR}/${where}.html`, serializeHtmlPage(page));
-  };
   const writtenCases = cases.cases.filter((tc) => tc.written);
   let written = 0;
   const total = run.results.length + writtenCases.length + featureEntries.length;
+  const putPage = async (where: string, page: HtmlPage) => {
+    if (!(await hooks.takePage?.(where, page))) await writer.write(`${HTML_PAGES_DIR}/${where}.html`, serializeHtmlPage(page));
+    if (++written % 1000 === 0) logger.progress(`write: ${written}/${total} pages`);
+  };
   await mapConcurrent(run.results, WRITES_IN_FLIGHT, async (result) => {
     const node = tree.nodeOf.get(result.key)!;
     const start = performance.now();
@@ -174,7 +175,6 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
     renderLap(start);
     await putPage(`tests/${result.slug}`, page);
     for (const { attachment } of attachmentsOf(result)) await writer.copy(attachment.path, `${SITE_FILES_DIR}/${attachment.href}`);
-    if (++written % 1000 === 0) logger.progress(`write: ${written}/${total} pages`);
   });
   await mapConcurrent(
     writtenCases,
@@ -186,7 +186,6 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
       const page = renderCase(tc, resultByKey, feature, caseInputs.requirements, { ...options, editUrl: config.editUrl }, htmlTemplates.case);
       renderLap(start);
       await putPage(`cases/${tc.slug}`, page);
-      if (++written % 1000 === 0) logger.progress(`write: ${written}/${total} pages`);
     },
   );
   await mapConcurrent(featureEntries, WRITES_IN_FLIGHT, async ({ node, nodeCases, entry }) => {
@@ -198,7 +197,6 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
     const page = renderFeature(entry, tests, nodeCases, options, htmlTemplates.feature);
     renderLap(start);
     await putPage(`features/${entry.slug}`, page);
-    if (++written % 1000 === 0) logger.progress(`write: ${written}/${total} pages`);
   });
   const outcome = await writer.finish();
   logger.progress(`write: ${outcome.files} files (${outcome.changed} changed, ${outcome.removed} stale removed)`);

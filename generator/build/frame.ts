@@ -1,17 +1,20 @@
 // Puts the pages the generator rendered as HTML (tests, cases) into the page
 // frame Astro built, so they share the site's header, nav, styles and scripts
 // without Astro rendering each of them.
-import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FRAME_MARKERS, FRAME_PAGE, HTML_PAGES_DIR, SITE_FILES_DIR, parseHtmlPage, type HtmlPage } from '../contract/frame.ts';
 import { CasebookError } from '../diagnostics/diagnostic.ts';
 import { escapeHtml } from '../../src/lib/markup.ts';
 import { mapConcurrent } from '../read/map-concurrent.ts';
 import { WRITES_IN_FLIGHT } from '../write/content-folder.ts';
+import { parentFolderMaker } from '../write/folders.ts';
 
 
 export interface Frame {
   fill(page: HtmlPage): string;
+  /** Makes sure a page's folder exists in the site (each folder once per build). */
+  makeFolderOf(file: string): Promise<void>;
 }
 
 /** Reads the frame page out of the built site (and removes it from there: it is not a page to publish). */
@@ -32,6 +35,7 @@ export async function takeFrame(outDir: string): Promise<Frame> {
   parts.push(rest);
   const [head, beforeOpen, beforeCurrent, beforeMain, tail] = parts as [string, string, string, string, string];
   return {
+    makeFolderOf: parentFolderMaker(),
     fill: (page) =>
       head + escapeHtml(page.title) + beforeOpen + escapeHtml(page.navOpen.join(' ')) + beforeCurrent + escapeHtml(page.navCurrent ?? '') + beforeMain + page.html + tail,
   };
@@ -42,7 +46,7 @@ export async function writeFramedPage(outDir: string, where: string, page: HtmlP
   const site = path.resolve(outDir);
   const target = path.resolve(site, `${where}.html`);
   if (!target.startsWith(site + path.sep)) throw new CasebookError(`refusing to write ${target}: it is outside ${site}`);
-  await mkdir(path.dirname(target), { recursive: true });
+  await frame.makeFolderOf(target);
   await writeFile(target, frame.fill(page));
 }
 
@@ -69,12 +73,10 @@ export async function copySiteFiles(contentDir: string, outDir: string): Promise
   const root = path.join(contentDir, SITE_FILES_DIR);
   const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
   const files = entries.filter((e) => e.isFile()).map((e) => path.relative(root, path.join(e.parentPath, e.name)));
-  const made = new Map<string, Promise<unknown>>();
+  const makeFolderOf = parentFolderMaker();
   await mapConcurrent(files.sort(), WRITES_IN_FLIGHT, async (relative) => {
     const target = path.join(outDir, relative);
-    const dir = path.dirname(target);
-    if (!made.has(dir)) made.set(dir, mkdir(dir, { recursive: true }));
-    await made.get(dir);
+    await makeFolderOf(target);
     await copyFile(path.join(root, relative), target);
   });
   return files.length;

@@ -4,6 +4,7 @@
 import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CasebookError } from '../diagnostics/diagnostic.ts';
+import { parentFolderMaker } from './folders.ts';
 
 const MANIFEST = '.casebook-manifest.json';
 
@@ -40,7 +41,6 @@ export async function openContentWriter(dir: string): Promise<ContentWriter> {
     .catch(() => []);
   const known = new Set(previous);
   const written = new Set<string>();
-  const madeDirs = new Set<string>();
   let changed = 0;
   let removed = 0;
   const sweep = async (which: (relative: string) => boolean) => {
@@ -51,12 +51,7 @@ export async function openContentWriter(dir: string): Promise<ContentWriter> {
     removed += stale.length;
     return stale.length;
   };
-  const ensureDir = async (file: string) => {
-    const parent = path.dirname(file);
-    if (madeDirs.has(parent)) return;
-    await mkdir(parent, { recursive: true });
-    madeDirs.add(parent);
-  };
+  const ensureDir = parentFolderMaker();
   return {
     dir: root,
     async write(relative, text) {

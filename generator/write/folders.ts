@@ -1,0 +1,15 @@
+// A build writes thousands of files into a few folders: create each folder once,
+// not once per file (mkdir -p is a system call even when the folder exists).
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Returns a function that makes sure a file's folder exists, creating each folder at most once. */
+export function parentFolderMaker(): (file: string) => Promise<void> {
+  const made = new Map<string, Promise<unknown>>();
+  return async (file) => {
+    const dir = path.dirname(file);
+    let done = made.get(dir);
+    if (!done) made.set(dir, (done = mkdir(dir, { recursive: true })));
+    await done;
+  };
+}
