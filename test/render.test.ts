@@ -108,11 +108,12 @@ describe('generated content', () => {
     const dir = await tempDir('templates');
     const { writeFile, mkdir } = await import('node:fs/promises');
     await mkdir(path.join(dir, 'tpl'));
-    await writeFile(path.join(dir, 'tpl/test.html.hbs'), '<p>CUSTOM {{title}}</p>{{> steps steps}}\n');
+    // A flag the helper does not know (even one every object inherits) draws nothing.
+    await writeFile(path.join(dir, 'tpl/test.html.hbs'), '<p>CUSTOM {{title}}</p>{{flagBadge "constructor"}}{{flagBadge "nope"}}{{flagBadge "flaky" "sm"}}{{> steps steps}}\n');
     const { contentDir, run } = await generateFixtures({ templates: path.join(dir, 'tpl') });
     const result = run.results.find((r) => r.steps.length > 0)!;
     const page = await readFile(path.join(contentDir, 'html/tests', `${result.slug}.html`), 'utf8');
-    expect(page).toContain(`<p>CUSTOM ${result.name}</p><ul><li>`);
+    expect(page).toContain(`<p>CUSTOM ${result.name}</p><span class="badge flag-flaky badge-sm" title="Passed and failed within recent attempts or runs">Flaky</span><ul><li>`);
     expect(page).not.toContain('id="details"');
   });
 

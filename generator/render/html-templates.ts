@@ -42,7 +42,7 @@ function registerHelpers(hb: typeof Handlebars) {
   const html = (text: string) => new hb.SafeString(text);
   hb.registerHelper('statusBadge', (status: Status, s: unknown) => (status ? html(statusBadgeHtml(status, badge(s))) : ''));
   hb.registerHelper('stateBadge', (state: CaseState, s: unknown) => (state ? html(stateBadgeHtml(state, badge(s))) : ''));
-  hb.registerHelper('flagBadge', (flag: Flag, s: unknown) => (flag in FLAGS ? html(flagBadgeHtml(flag, badge(s))) : ''));
+  hb.registerHelper('flagBadge', (flag: Flag, s: unknown) => (Object.hasOwn(FLAGS, flag) ? html(flagBadgeHtml(flag, badge(s))) : ''));
   hb.registerHelper('defectBadges', (d: Pick<TestDefect, 'status' | 'defectKind' | 'drift'>, s: unknown) => (d ? html(defectBadgesHtml(d, badge(s))) : ''));
   hb.registerHelper('statusBar', (totals: Totals, s: unknown) => (totals ? html(statusBarHtml(totals, bar(s))) : ''));
   hb.registerHelper('coverageBar', (coverage: Coverage, s: unknown) => (coverage ? html(coverageBarHtml(coverage, bar(s))) : ''));
