@@ -57,7 +57,6 @@ export async function build(config: CasebookConfig, logger: Logger = silentLogge
   return { ...built, ...(await indexWithPagefind(built.outDir, built.timings, logger, options.pagesPerIndex)) };
 }
 
-
 /**
  * Everything but the search index: generate, Astro, and every page framed into
  * the site. `casebook build` runs this in a process of its own, which ends (and

@@ -98,7 +98,6 @@ bad config).
 `,
 };
 
-
 function printDiagnostics(list: readonly Diagnostic[], logger: Logger): void {
   const shown = sortDiagnostics(list).filter((d) => d.severity !== 'info');
   for (const d of shown.slice(0, 50)) {

@@ -10,7 +10,6 @@ import { mapConcurrent } from '../read/map-concurrent.ts';
 import { WRITES_IN_FLIGHT } from '../write/content-folder.ts';
 import { parentFolderMaker } from '../write/folders.ts';
 
-
 export interface Frame {
   fill(page: HtmlPage): string;
   /** Makes sure a page's folder exists in the site (each folder once per build). */

@@ -17,7 +17,6 @@ import type { Logger, Timings } from '../logger.ts';
 /** Pages per Pagefind index: ~0.8 GB of Pagefind's memory at most. */
 export const PAGES_PER_INDEX = 30_000;
 
-
 /** The folders of the pages the generator renders, one page per file, named by slug; every one is indexed (data-pagefind-body). */
 const PAGE_SECTIONS = new Set(['tests', 'cases', 'features']);
 
