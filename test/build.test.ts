@@ -1,5 +1,6 @@
 // build() end to end: what lands in the out folder.
-import { access, readFile } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import { access, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../generator/config/load.ts';
@@ -21,6 +22,28 @@ describe('build', () => {
     const mochaPage = await readFile(path.join(mocha.outDir, 'tests', `${mocha.run.results[0]!.slug}.html`), 'utf8');
     expect(mochaPage).toContain('href="/docs/');
     expect(mochaPage).not.toMatch(/href="\/(features|tests)\//);
+  });
+});
+
+// A tmpfs here; in CI often a mounted volume. Astro moves its assets with
+// rename(), which fails across file systems (EXDEV) when it writes the site there.
+const OTHER_FILE_SYSTEM = '/dev/shm';
+const otherFileSystem = existsSync(OTHER_FILE_SYSTEM) && statSync(OTHER_FILE_SYSTEM).dev !== statSync(process.cwd()).dev;
+
+describe('an out folder on another file system than the package', () => {
+  it.skipIf(!otherFileSystem)('gets the whole site, Astro\'s assets included', async () => {
+    const dir = await mkdtemp(path.join(OTHER_FILE_SYSTEM, 'casebook-out-'));
+    try {
+      const site = await buildSite([fixture('mocha')], { out: path.join(dir, 'site') });
+      expect(site.outDir).toBe(path.join(dir, 'site'));
+      const assets = await readdir(path.join(site.outDir, '_astro'));
+      expect(assets.some((f) => f.endsWith('.css'))).toBe(true);
+      await access(path.join(site.outDir, 'index.html'));
+      await access(path.join(site.outDir, 'tests', `${site.run.results[0]!.slug}.html`));
+      await access(path.join(site.outDir, 'pagefind', 'pagefind.js'));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 // Runs Astro's build on the generated content, in a child process so its
 // memory is released when it ends and its output can be shown as progress.
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CasebookError } from '../diagnostics/diagnostic.ts';
@@ -76,19 +76,29 @@ export async function startAstroBuild(logger: Logger): Promise<AstroBuild> {
   };
   child.stdout.on('data', onLine);
   child.stderr.on('data', onLine);
+  // Astro writes the site into this folder, beside its prerender chunks, and it
+  // is moved into the out folder afterwards: Astro moves its assets from the
+  // chunks' folder into the site with rename(), which fails (EXDEV) when the
+  // out folder is on another file system (a tmpfs, a mounted volume).
+  const staged = path.join(workDir, 'site');
+  let outDir: string | undefined;
   const exited = new Promise<number | null>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', async (code) => {
+      let failure: unknown;
+      if (code === 0 && outDir) await moveTree(staged, outDir).catch((error: unknown) => (failure = error));
       await rm(workDir, { recursive: true, force: true });
-      resolve(code);
+      if (failure) reject(failure);
+      else resolve(code);
     });
   });
   exited.catch(() => undefined);
   return {
     async run(options) {
+      outDir = options.outDir;
       const buildEnv = {
         CASEBOOK_CONTENT_DIR: options.contentDir,
-        CASEBOOK_OUT_DIR: options.outDir,
+        CASEBOOK_OUT_DIR: staged,
         CASEBOOK_CACHE_DIR: options.cacheDir,
         CASEBOOK_SITE: options.site ?? '',
         CASEBOOK_BASE: options.base,
@@ -101,4 +111,20 @@ export async function startAstroBuild(logger: Logger): Promise<AstroBuild> {
       if (child.exitCode === null) child.stdin.end();
     },
   };
+}
+
+/**
+ * Moves a folder to `to` (whose previous content build() has moved aside): one
+ * rename on the same file system, a copy across file systems, and a merge when
+ * `to` already holds files.
+ */
+async function moveTree(from: string, to: string): Promise<void> {
+  await mkdir(path.dirname(to), { recursive: true });
+  try {
+    await rename(from, to);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EXDEV' && code !== 'ENOTEMPTY' && code !== 'EEXIST') throw error;
+    await cp(from, to, { recursive: true, force: true });
+  }
 }
