@@ -61,8 +61,11 @@ export async function startAstroBuild(logger: Logger): Promise<AstroBuild> {
   const tail: string[] = [];
   const script = fileURLToPath(new URL('./astro-child.mjs', import.meta.url));
   // A smaller young generation: Astro's peak memory drops by ~100 MB (715 -> 600 MB
-  // at 10,000 results) and its build takes no longer.
-  const child = spawn(process.execPath, ['--max-semi-space-size=4', script], { env, cwd: workDir, stdio: ['pipe', 'pipe', 'pipe'] });
+  // at 10,000 results) and its build takes no longer. --optimize-for-size: Astro's
+  // process peaked at 207-215 MB instead of 270-300 MB at 10,000 results, the
+  // whole build at 616-638 MB instead of 658-691 MB, for ~0.3 s more (3 runs each,
+  // alternating). Astro works beside the pages process, so its peak adds to theirs.
+  const child = spawn(process.execPath, ['--max-semi-space-size=4', '--optimize-for-size', script], { env, cwd: workDir, stdio: ['pipe', 'pipe', 'pipe'] });
   const onLine = (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n')) {
       // eslint-disable-next-line no-control-regex
