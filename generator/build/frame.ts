@@ -1,7 +1,8 @@
 // Puts the pages the generator rendered as HTML (tests, cases) into the page
 // frame Astro built, so they share the site's header, nav, styles and scripts
 // without Astro rendering each of them.
-import { copyFile, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, rm } from 'node:fs/promises';
+import { readFile, writeFile } from '../file-io.ts';
 import path from 'node:path';
 import { FRAME_MARKERS, FRAME_PAGE, HTML_PAGES_DIR, SITE_FILES_DIR, parseHtmlPage, type HtmlPage } from '../contract/frame.ts';
 import { CasebookError } from '../diagnostics/diagnostic.ts';

@@ -1,6 +1,6 @@
 // One case file → its cases and what was wrong with it; the unit of work the
 // case readers share out between processes (see case-workers.ts).
-import { readFile } from 'node:fs/promises';
+import { readFile } from '../file-io.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { WrittenCase } from '../model/cases.ts';
 import type { CaseSource } from './case-fields.ts';

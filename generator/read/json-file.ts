@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile } from '../file-io.ts';
 import path from 'node:path';
 import type { ShardContext } from './reader.ts';
 import { displayPath } from './reader.ts';

@@ -1,7 +1,8 @@
 // The writer owns its folder: it writes only below it, leaves files whose
 // content did not change untouched (so Astro's cache stays warm), and
 // deletes the files an earlier run wrote that this run did not.
-import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
+import { readFile, writeFile } from '../file-io.ts';
 import path from 'node:path';
 import { CasebookError } from '../diagnostics/diagnostic.ts';
 import { parentFolderMaker } from './folders.ts';
