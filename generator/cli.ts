@@ -6,7 +6,7 @@ import { buildPagesInChild } from './build/pages-process.ts';
 import type { CasebookConfig } from './config/schema.ts';
 import type { CommandOutcome } from './outcome.ts';
 import { stderrLogger } from './stderr-logger.ts';
-import { loadConfig } from './config/load.ts';
+import type { LoadConfigOptions } from './config/load.ts';
 import type { Diagnostic } from './diagnostics/diagnostic.ts';
 import { CasebookError, sortDiagnostics } from './diagnostics/diagnostic.ts';
 import type { Logger } from './logger.ts';
@@ -168,7 +168,7 @@ export async function main(argv: string[]): Promise<number> {
   const logger = stderrLogger(values.quiet ?? false);
   const started = performance.now();
   try {
-    const config = await loadConfig({
+    const configFrom: LoadConfigOptions = {
       file: values.config,
       overrides: {
         results: values.results,
@@ -182,34 +182,19 @@ export async function main(argv: string[]): Promise<number> {
         requirements: values.requirements,
         editUrl: values['edit-url'],
       },
-    });
+    };
+    // A build loads its config in its pages process (see PagesRequest).
+    if (command === 'build') return await report(command, await buildSite(configFrom, logger, values.quiet ?? false, gate), started, logger, format);
+    // Loaded when used: the command line's own process stays small while a build's pages process works.
+    const config = await (await import('./config/load.ts')).loadConfig(configFrom);
     if (command === 'check') {
-      // Loaded when used: the command line's own process stays small while a build's pages process works.
       const { check } = await import('./check.ts');
-      const { report, diagnostics } = await check(config, gate, logger);
+      const { report: verdict, diagnostics } = await check(config, gate, logger);
       printDiagnostics(diagnostics, logger);
-      process.stdout.write(formatCheckReport(report, format));
-      return report.exitCode;
+      process.stdout.write(formatCheckReport(verdict, format));
+      return verdict.exitCode;
     }
-    const outcome: CommandOutcome =
-      command === 'build' ? await buildSite(config, logger, values.quiet ?? false, gate) : await generateContent(config, logger);
-    printDiagnostics(outcome.diagnostics, logger);
-    const t = outcome.totals;
-    const target = outcome.outDir ? `site in ${outcome.outDir}` : `content in ${outcome.contentDir}`;
-    const where = target.replace(`${process.cwd()}${path.sep}`, '');
-    logger.info(
-      `casebook ${command}: ${t.total} tests (${t.passed} passed, ${t.failed} failed, ${t.broken} broken, ${t.skipped} skipped${t.unknown ? `, ${t.unknown} unknown` : ''}, ${t.flaky} flaky), ` +
-        `${outcome.features} features, ${outcome.rejected} rejected → ${where} in ${formatDuration(performance.now() - started)}`,
-    );
-    if (process.env.CASEBOOK_TIMINGS_FILE) {
-      const rounded = Object.fromEntries(Object.entries(outcome.timings).map(([k, v]) => [k, Math.round(v ?? 0)]));
-      await writeFile(process.env.CASEBOOK_TIMINGS_FILE, JSON.stringify(rounded) + '\n');
-    }
-    if (outcome.gate) {
-      process.stdout.write(formatCheckReport(outcome.gate, format));
-      return outcome.gate.exitCode;
-    }
-    return 0;
+    return await report(command, await generateContent(config, logger), started, logger, format);
   } catch (error) {
     if (error instanceof CasebookError) {
       logger.warn(`casebook ${command}: ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ''}`);
@@ -220,13 +205,34 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** What a build or generate did: its diagnostics and summary line, then the gate's report and exit code. */
+async function report(command: string, outcome: CommandOutcome, started: number, logger: Logger, format: CheckFormat): Promise<number> {
+  printDiagnostics(outcome.diagnostics, logger);
+  const t = outcome.totals;
+  const target = outcome.outDir ? `site in ${outcome.outDir}` : `content in ${outcome.contentDir}`;
+  const where = target.replace(`${process.cwd()}${path.sep}`, '');
+  logger.info(
+    `casebook ${command}: ${t.total} tests (${t.passed} passed, ${t.failed} failed, ${t.broken} broken, ${t.skipped} skipped${t.unknown ? `, ${t.unknown} unknown` : ''}, ${t.flaky} flaky), ` +
+      `${outcome.features} features, ${outcome.rejected} rejected → ${where} in ${formatDuration(performance.now() - started)}`,
+  );
+  if (process.env.CASEBOOK_TIMINGS_FILE) {
+    const rounded = Object.fromEntries(Object.entries(outcome.timings).map(([k, v]) => [k, Math.round(v ?? 0)]));
+    await writeFile(process.env.CASEBOOK_TIMINGS_FILE, JSON.stringify(rounded) + '\n');
+  }
+  if (outcome.gate) {
+    process.stdout.write(formatCheckReport(outcome.gate, format));
+    return outcome.gate.exitCode;
+  }
+  return 0;
+}
+
 async function generateContent(config: CasebookConfig, logger: Logger): Promise<CommandOutcome> {
   const [{ generate }, { outcomeOf }] = await Promise.all([import('./generate.ts'), import('./outcome.ts')]);
   return outcomeOf(await generate(config, logger));
 }
 
 /** The pages in a process of their own (which frees the run's model when it ends), then the search index from this one. */
-async function buildSite(config: CasebookConfig, logger: Logger, quiet: boolean, gate: GateOptions | undefined): Promise<CommandOutcome> {
+async function buildSite(config: LoadConfigOptions, logger: Logger, quiet: boolean, gate: GateOptions | undefined): Promise<CommandOutcome> {
   const outcome = await buildPagesInChild({ config, quiet, ...(gate ? { gate } : {}) });
   await indexWithPagefind(outcome.outDir, outcome.timings, logger);
   return outcome;

@@ -65,10 +65,12 @@ describe('errors a user can act on', () => {
     expect(stderr).toMatch(/rejected: nowhere: cannot read results folder/);
   });
 
-  it('names the config file, the key and what was expected', async () => {
+  // build loads its config in its pages process, generate in the command's own.
+  it.each(['generate', 'build'])('%s names the config file, the key and what was expected', async (command) => {
     const dir = await tempDir('cli');
     await writeFile(path.join(dir, 'casebook.config.json'), JSON.stringify({ results: 'not-a-list', baseUrl: 'ftp://x', colour: 'red' }));
-    const { code, stderr } = await casebook(['generate'], dir);
+    const { code, stderr } = await casebook([command], dir);
+    expect(stderr).toMatch(new RegExp(`^casebook ${command}: invalid configuration`));
     expect(code).toBe(1);
     expect(stderr).toContain('invalid configuration in casebook.config.json');
     expect(stderr).toMatch(/results: expected array/);

@@ -5,12 +5,17 @@
 // it has grown, so only ending the process keeps the two from adding up.
 import { askChild, howItEnded } from '../child-process.ts';
 import type { GateOptions } from '../gate-options.ts';
-import type { CasebookConfig } from '../config/schema.ts';
+import type { LoadConfigOptions } from '../config/load.ts';
 import { CasebookError } from '../diagnostics/diagnostic.ts';
 import type { CommandOutcome } from '../outcome.ts';
 
 export interface PagesRequest {
-  config: CasebookConfig;
+  /**
+   * Where the config comes from; the pages process loads it, so the command
+   * line's process, waiting beside it, does not load the config schema's
+   * validator (zod: ~15 MB of the ~66 MB it held while the pages were built).
+   */
+  config: LoadConfigOptions;
   quiet: boolean;
   gate?: GateOptions;
 }
