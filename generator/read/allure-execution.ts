@@ -15,6 +15,15 @@ export function readStatus(value: unknown): Status {
   return (STATUSES as readonly string[]).includes(value as string) ? (value as Status) : 'unknown';
 }
 
+/**
+ * Most steps pass, without details, parameters, attachments or sub-steps: they
+ * share one empty details object and one empty list instead of each holding
+ * its own. Frozen, so code that would change one (and so all) throws instead.
+ */
+const NO_DETAILS: StatusDetails = Object.freeze({ message: '', trace: '', known: false, muted: false, flaky: false });
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+const listOrNone = <T>(list: T[]): T[] => (list.length ? list : NONE);
+
 export function readStatusDetails(value: unknown): StatusDetails {
   const raw = isObject(value) ? value : {};
   const details: StatusDetails = {
@@ -26,16 +35,20 @@ export function readStatusDetails(value: unknown): StatusDetails {
   };
   if (raw.actual !== undefined) details.actual = str(raw.actual);
   if (raw.expected !== undefined) details.expected = str(raw.expected);
-  return details;
+  const empty = !details.message && !details.trace && !details.known && !details.muted && !details.flaky && Object.keys(details).length === 5;
+  return empty ? NO_DETAILS : details;
 }
 
 /** Parameters with their real values (for the identity) and their shown values. */
-export function readParameters(value: unknown): { shown: Parameter[]; identity: { name: string; value: string; excluded: boolean }[] } {
+export function readParameters(
+  value: unknown,
+  intern: (text: string) => string = (text) => text,
+): { shown: Parameter[]; identity: { name: string; value: string; excluded: boolean }[] } {
   const shown: Parameter[] = [];
   const identity: { name: string; value: string; excluded: boolean }[] = [];
   for (const raw of objects(value)) {
-    const name = str(raw.name);
-    const real = str(raw.value);
+    const name = intern(str(raw.name));
+    const real = intern(str(raw.value));
     const mode = raw.mode === 'masked' || raw.mode === 'hidden' ? raw.mode : 'default';
     const excluded = bool(raw.excluded);
     identity.push({ name, value: real, excluded });
@@ -82,7 +95,7 @@ function isAttachmentStep(raw: RawObject): boolean {
 export async function readSteps(value: unknown, ctx: ShardContext, file: string, owner: string, lifted: Attachment[] = []): Promise<Step[]> {
   const steps: Step[] = [];
   for (const raw of objects(value)) {
-    const name = str(raw.name) || '(unnamed step)';
+    const name = ctx.intern(str(raw.name) || '(unnamed step)');
     if (isAttachmentStep(raw)) {
       lifted.push(...(await readAttachments(raw.attachments, ctx, file, owner)));
       continue;
@@ -94,9 +107,9 @@ export async function readSteps(value: unknown, ctx: ShardContext, file: string,
       status: readStatus(raw.status),
       statusDetails: readStatusDetails(raw.statusDetails),
       ...duration(raw),
-      parameters: readParameters(raw.parameters).shown,
-      attachments,
-      steps: children,
+      parameters: listOrNone(readParameters(raw.parameters, ctx.intern).shown),
+      attachments: listOrNone(attachments),
+      steps: listOrNone(children),
     });
   }
   return steps;

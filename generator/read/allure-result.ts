@@ -42,9 +42,10 @@ export const allureResultReader: FileReader<Result> = {
         rejected: false,
       });
     }
-    const labels: Label[] = objects(raw.labels).map((l) => ({ name: str(l.name), value: str(l.value) }));
-    const links: Link[] = objects(raw.links).map((l) => ({ name: str(l.name), url: str(l.url), type: str(l.type) }));
-    const parameters = readParameters(raw.parameters);
+    const { intern } = ctx;
+    const labels: Label[] = objects(raw.labels).map((l) => ({ name: intern(str(l.name)), value: intern(str(l.value)) }));
+    const links: Link[] = objects(raw.links).map((l) => ({ name: intern(str(l.name)), url: intern(str(l.url)), type: intern(str(l.type)) }));
+    const parameters = readParameters(raw.parameters, intern);
     const fullName = str(raw.fullName);
     const testCaseId = str(raw.testCaseId);
     const allureId = labelValue(labels, 'ALLURE_ID', 'AS_ID');
