@@ -3,7 +3,7 @@ import path from 'node:path';
 import { rename, rm } from 'node:fs/promises';
 import { startAstroBuild } from './build/astro.ts';
 import { indexWithPagefind } from './build/pagefind.ts';
-import { copySiteFiles, takeFrame, writeFramedPage, writeFramedPages, type Frame } from './build/frame.ts';
+import { siteFileCopier, takeFrame, writeFramedPage, writeFramedPages, type Frame } from './build/frame.ts';
 import type { HtmlPage } from './contract/frame.ts';
 import { mapConcurrent } from './read/map-concurrent.ts';
 import { WRITES_IN_FLIGHT } from './write/content-folder.ts';
@@ -106,7 +106,9 @@ export async function buildPages(config: CasebookConfig, logger: Logger = silent
       pendingSize += bytes;
       return true;
     };
-    const generated = await generate(config, logger, { onSiteContent: startAstro, takePage });
+    // Attachments go straight into the site (Astro's output is merged in later),
+    // not into the content folder first and from there into the site.
+    const generated = await generate(config, logger, { onSiteContent: startAstro, takePage, takeFile: siteFileCopier(outDir) });
     if (!astro) throw new CasebookError('generate() never reported its site content; the build cannot start Astro');
     let clock = performance.now();
     generated.timings.astro = await astro;
@@ -118,9 +120,7 @@ export async function buildPages(config: CasebookConfig, logger: Logger = silent
     logger.progress(`frame: writing the ${held.length} pages rendered while Astro was building`);
     await mapConcurrent(held, WRITES_IN_FLIGHT, ({ where, page, html }) => writeFramedPage(outDir, where, { ...page, html: html.toString('utf8') }, ready));
     const framed = await writeFramedPages(generated.contentDir, outDir, ready);
-    logger.progress(`frame: ${framed} pages from the content folder; copying attachments`);
-    const copied = await copySiteFiles(generated.contentDir, outDir);
-    logger.progress(`frame: ${copied} attachments copied`);
+    if (framed) logger.progress(`frame: ${framed} pages from the content folder`);
     generated.timings.frame = performance.now() - clock;
     return { ...generated, outDir };
   } finally {

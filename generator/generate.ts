@@ -64,6 +64,11 @@ export interface GenerateHooks {
    * to the content folder as usual.
    */
   takePage?: (where: string, page: HtmlPage) => Promise<boolean>;
+  /**
+   * Takes each attachment to publish (`where`: its path in the site) instead of
+   * the content folder's `files/`: a build copies it straight into the site.
+   */
+  takeFile?: (from: string, where: string) => Promise<void>;
 }
 
 export async function generate(config: CasebookConfig, logger: Logger = silentLogger, hooks: GenerateHooks = {}): Promise<GenerateResult> {
@@ -174,7 +179,10 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
     const page = renderTest(result, node, crumbsFor(node), linked, options, htmlTemplates.test);
     renderLap(start);
     await putPage(`tests/${result.slug}`, page);
-    for (const { attachment } of attachmentsOf(result)) await writer.copy(attachment.path, `${SITE_FILES_DIR}/${attachment.href}`);
+    for (const { attachment } of attachmentsOf(result)) {
+      if (hooks.takeFile) await hooks.takeFile(attachment.path, attachment.href);
+      else await writer.copy(attachment.path, `${SITE_FILES_DIR}/${attachment.href}`);
+    }
   });
   await mapConcurrent(
     writtenCases,

@@ -47,6 +47,21 @@ describe('an out folder on another file system than the package', () => {
   });
 });
 
+describe('attachments', () => {
+  it('are copied into the site once, byte for byte, where the test pages link them', async () => {
+    const site = await buildSite([fixture('jest')]);
+    const attachments = site.run.results.flatMap((r) => [...r.attachments, ...r.steps.flatMap((s) => s.attachments)]);
+    expect(attachments.length).toBeGreaterThan(0);
+    for (const a of attachments) {
+      expect(await readFile(path.join(site.outDir, a.href))).toEqual(await readFile(a.path));
+    }
+    const linked = (await Promise.all(site.run.results.map((r) => readFile(path.join(site.outDir, 'tests', `${r.slug}.html`), 'utf8')))).join('');
+    for (const a of attachments) expect(linked).toContain(a.href);
+    // Straight into the site: none is copied into the content folder on the way.
+    expect(await fg('files/**', { cwd: site.contentDir })).toEqual([]);
+  });
+});
+
 describe('pages rendered while Astro builds', () => {
   it('are the same pages whether they wait in memory or in the content folder', async () => {
     const [held, spilled] = await Promise.all([buildSite([fixture('jest')]), buildSite([fixture('jest')], {}, { pendingPagesBudget: 0 })]);

@@ -4,7 +4,7 @@
 import { copyFile, readdir, rm } from 'node:fs/promises';
 import { readFile, writeFile } from '../file-io.ts';
 import path from 'node:path';
-import { FRAME_MARKERS, FRAME_PAGE, HTML_PAGES_DIR, SITE_FILES_DIR, parseHtmlPage, type HtmlPage } from '../contract/frame.ts';
+import { FRAME_MARKERS, FRAME_PAGE, HTML_PAGES_DIR, parseHtmlPage, type HtmlPage } from '../contract/frame.ts';
 import { CasebookError } from '../diagnostics/diagnostic.ts';
 import { escapeHtml } from '../../src/lib/markup.ts';
 import { mapConcurrent } from '../read/map-concurrent.ts';
@@ -68,16 +68,20 @@ export async function writeFramedPages(contentDir: string, outDir: string, frame
   return files.length;
 }
 
-/** The content folder's `files/` (attachments) into the site, same relative paths; copyFile streams. */
-export async function copySiteFiles(contentDir: string, outDir: string): Promise<number> {
-  const root = path.join(contentDir, SITE_FILES_DIR);
-  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
-  const files = entries.filter((e) => e.isFile()).map((e) => path.relative(root, path.join(e.parentPath, e.name)));
+/**
+ * Copies files (attachments) straight into the site, each once (`where`: its
+ * path in the site); copyFile streams, so none is loaded into memory.
+ */
+export function siteFileCopier(outDir: string): (from: string, where: string) => Promise<void> {
+  const site = path.resolve(outDir);
+  const copied = new Set<string>();
   const makeFolderOf = parentFolderMaker();
-  await mapConcurrent(files.sort(), WRITES_IN_FLIGHT, async (relative) => {
-    const target = path.join(outDir, relative);
+  return async (from, where) => {
+    if (copied.has(where)) return;
+    copied.add(where);
+    const target = path.resolve(site, where);
+    if (!target.startsWith(site + path.sep)) throw new CasebookError(`refusing to write ${target}: it is outside ${site}`);
     await makeFolderOf(target);
-    await copyFile(path.join(root, relative), target);
-  });
-  return files.length;
+    await copyFile(from, target);
+  };
 }
