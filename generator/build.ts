@@ -74,6 +74,7 @@ export async function buildPages(config: CasebookConfig, logger: Logger = silent
   // V8 keeps its string at two bytes a character; mostly ASCII, UTF-8 is half that.
   const pending: { where: string; page: Omit<HtmlPage, 'html'>; html: Buffer }[] = [];
   let pendingSize = 0;
+  let flushed: Promise<unknown> = Promise.resolve();
   // The previous site is moved aside at once and deleted in the background.
   const old = await moveAside(outDir);
   // Astro's process starts now and loads Astro while the generator reads.
@@ -88,8 +89,18 @@ export async function buildPages(config: CasebookConfig, logger: Logger = silent
         // warned of duplicate entries from the other site's data store.
         .run({ contentDir, outDir, cacheDir: path.join(contentDir, '.astro-cache'), site, base })
         .then(async () => {
-          frame = await takeFrame(outDir);
-          return performance.now() - start;
+          const ready = await takeFrame(outDir);
+          const took = performance.now() - start;
+          // The pages held so far go into the site while the generator renders on
+          // (at 100,000 results ~20,000 pages wait when Astro ends); later ones are
+          // written as they come (takePage).
+          const held = pending.splice(0);
+          pendingSize = 0;
+          frame = ready;
+          logger.progress(`frame: writing the ${held.length} pages rendered while Astro was building`);
+          flushed = mapConcurrent(held, WRITES_IN_FLIGHT, ({ where, page, html }) => writeFramedPage(outDir, where, { ...page, html: html.toString('utf8') }, ready));
+          flushed.catch(() => undefined);
+          return took;
         });
       // Reported when awaited below; this keeps an early failure from being unhandled meanwhile.
       astro.catch(() => undefined);
@@ -116,9 +127,7 @@ export async function buildPages(config: CasebookConfig, logger: Logger = silent
     generated.timings.astroWait = performance.now() - clock;
     clock = performance.now();
     const ready = frame!;
-    const held = pending.splice(0);
-    logger.progress(`frame: writing the ${held.length} pages rendered while Astro was building`);
-    await mapConcurrent(held, WRITES_IN_FLIGHT, ({ where, page, html }) => writeFramedPage(outDir, where, { ...page, html: html.toString('utf8') }, ready));
+    await flushed;
     const framed = await writeFramedPages(generated.contentDir, outDir, ready);
     if (framed) logger.progress(`frame: ${framed} pages from the content folder`);
     generated.timings.frame = performance.now() - clock;
