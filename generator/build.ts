@@ -133,7 +133,7 @@ export async function buildPages(config: CasebookConfig, logger: Logger = silent
     generated.timings.frame = performance.now() - clock;
     return { ...generated, outDir };
   } finally {
-    astroProcess.cancel();
+    await astroProcess.cancel();
     await old.removed;
   }
 }

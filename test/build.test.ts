@@ -4,6 +4,8 @@ import { access, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../generator/config/load.ts';
+import { startAstroBuild } from '../generator/build/astro.ts';
+import { silentLogger } from '../generator/logger.ts';
 import { generate } from '../generator/generate.ts';
 import fg from 'fast-glob';
 import { buildSite, readPages, tempDir } from './support/site.ts';
@@ -59,6 +61,15 @@ describe('attachments', () => {
     for (const a of attachments) expect(linked).toContain(a.href);
     // Straight into the site: none is copied into the content folder on the way.
     expect(await fg('files/**', { cwd: site.contentDir })).toEqual([]);
+  });
+});
+
+describe("Astro's process", () => {
+  it('removes its work folder when the build stops before it needed Astro', async () => {
+    const astro = await startAstroBuild(silentLogger);
+    expect(existsSync(astro.workDir)).toBe(true);
+    await astro.cancel();
+    expect(existsSync(astro.workDir)).toBe(false);
   });
 });
 

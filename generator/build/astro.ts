@@ -28,10 +28,16 @@ export interface AstroBuildOptions {
 }
 
 export interface AstroBuild {
+  /** The process's own folder in the package's .astro/ (its prerender chunks and the staged site); removed when it ends. */
+  readonly workDir: string;
   /** Gives the waiting Astro process its options; resolves when the site is built. */
   run(options: AstroBuildOptions): Promise<void>;
-  /** Ends the process when the build stopped before it needed Astro. */
-  cancel(): void;
+  /**
+   * Ends the process when the build stopped before it needed Astro; resolves
+   * once it has ended and its work folder is gone (a build that failed early
+   * left an empty folder in the package's .astro/ each time).
+   */
+  cancel(): Promise<void>;
 }
 
 /**
@@ -97,6 +103,7 @@ export async function startAstroBuild(logger: Logger): Promise<AstroBuild> {
   });
   exited.catch(() => undefined);
   return {
+    workDir,
     async run(options) {
       outDir = options.outDir;
       const buildEnv = {
@@ -110,8 +117,13 @@ export async function startAstroBuild(logger: Logger): Promise<AstroBuild> {
       const code = await exited;
       if (code !== 0) throw new CasebookError(`astro build failed (exit ${code}):\n${tail.join('\n')}`);
     },
-    cancel() {
-      if (child.exitCode === null) child.stdin.end();
+    async cancel() {
+      if (child.exitCode === null && child.signalCode === null) {
+        // Waiting for its options: it exits by itself; already building: stopped.
+        if (outDir === undefined) child.stdin.end();
+        else child.kill();
+      }
+      await exited.catch(() => undefined);
     },
   };
 }
