@@ -1,4 +1,3 @@
-import { readFile } from '../file-io.ts';
 import path from 'node:path';
 import type { ShardContext } from './reader.ts';
 import { displayPath } from './reader.ts';
@@ -8,7 +7,7 @@ export async function readJsonFile(file: string, ctx: ShardContext, code: string
   const name = path.basename(file);
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await ctx.readText(file);
   } catch (error) {
     ctx.diagnostics.report({
       severity: 'error',

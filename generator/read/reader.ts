@@ -16,6 +16,8 @@ export interface ShardContext {
    * 10,000 results a step name appears ~600 times.
    */
   intern(text: string): string;
+  /** Reads a file of the folder as text (see textFileReader). */
+  readText(file: string): Promise<string>;
 }
 
 /** A ShardContext's `intern`: keeps the first of equal texts up to 200 characters. */

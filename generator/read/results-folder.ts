@@ -14,6 +14,7 @@ import { environmentReader } from './environment.ts';
 import { executorReader } from './executor.ts';
 import { mapConcurrent } from './map-concurrent.ts';
 import { interner, type ShardContext } from './reader.ts';
+import { textFileReader } from '../file-io.ts';
 
 export interface ShardContent {
   folder: string;
@@ -43,7 +44,7 @@ export async function readResultsFolder(
 ): Promise<ShardContent> {
   const folder = await realpath(label);
   if (!(await stat(folder)).isDirectory()) throw new Error(`${label} is not a folder`);
-  const ctx: ShardContext = { folder, label, shard, diagnostics, intern: interner() };
+  const ctx: ShardContext = { folder, label, shard, diagnostics, intern: interner(), readText: textFileReader() };
   const names = (await readdir(folder)).sort();
   const content: ShardContent = { folder, label, shard, attempts: [], containers: [], categories: [], environment: [], globalErrors: [] };
   const resultFiles = names.filter(allureResultReader.matches);

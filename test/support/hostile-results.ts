@@ -80,6 +80,8 @@ export async function writeHostileResults(dir: string): Promise<string> {
   await write('array-result.json', [1, 2, 3]);
   await write('bad-status-result.json', { uuid: 'b', name: 'odd status', fullName: 'odd', status: 'exploded', start: 1, stop: 2 });
   await write('garbage-container.json', 'not json at all');
+  // A folder named like a result file: it cannot be read as one.
+  await mkdir(path.join(results, 'folder-result.json'));
   await write('executor.json', { name: 'CI', buildName: '#1', buildUrl: 'javascript:alert(16)' });
   await write('environment.properties', `Browser=${HOSTILE.environment}\n`);
   return results;
