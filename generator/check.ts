@@ -16,7 +16,6 @@ import { readDefectFolders } from './read/defects.ts';
 import { readRun } from './read/results-run.ts';
 
 export type { GateOptions } from './gate-options.ts';
-export { parseGateFlags } from './gate-options.ts';
 
 export interface CheckResult {
   report: CheckReport;
@@ -88,8 +87,3 @@ export function gateReport(run: Run, totals: RunTotals, failures: FailureLink, d
       .map(({ severity, code, message, file, line }) => ({ severity, code, message, ...(file ? { file } : {}), ...(line ? { line } : {}) })),
   };
 }
-
-/**
- * The gate's flags as the CLI gets them (strings) → options; throws a
- * CasebookError naming the flag when a value is not what it expects.
- */

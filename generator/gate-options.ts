@@ -11,6 +11,10 @@ export interface GateOptions {
   failOnRegression?: boolean;
 }
 
+/**
+ * The gate's flags as the CLI gets them (strings) → options; throws a
+ * CasebookError naming the flag when a value is not what it expects.
+ */
 export function parseGateFlags(values: { 'max-unexplained'?: string; 'min-pass-rate'?: string; 'fail-on-regression'?: boolean }): GateOptions {
   const options: GateOptions = {};
   const raw = values['max-unexplained'];

@@ -5,7 +5,8 @@ import { access, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { check, parseGateFlags } from '../generator/check.ts';
+import { check } from '../generator/check.ts';
+import { parseGateFlags } from '../generator/gate-options.ts';
 import { checkReportSchema } from '../generator/contract/check-report.ts';
 import { tempDir } from './support/site.ts';
 
