@@ -1,6 +1,8 @@
 // Hostile input must never become markup or script on the site, and bad files
 // must be reported, not dropped and not fatal.
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
+import { siteFileCopier } from '../generator/build/frame.ts';
+import { openContentWriter } from '../generator/write/content-folder.ts';
 import path from 'node:path';
 import { parseDocument, DomUtils } from 'htmlparser2';
 import type { Element } from 'domhandler';
@@ -145,5 +147,17 @@ describe('bad input is reported and loses nothing else', () => {
     const summary = JSON.parse(await readFile(path.join(site.outDir, 'summary.json'), 'utf8'));
     expect(summary.rejected.length).toBe(site.summary.rejected.length);
     expect(summary.rejected.length).toBeGreaterThanOrEqual(9);
+  });
+});
+
+describe('writing the site', () => {
+  it('refuses a file whose path would leave the site or the content folder', async () => {
+    const dir = await tempDir('escape');
+    const copy = siteFileCopier(path.join(dir, 'site'));
+    await expect(copy(path.resolve('package.json'), '../escaped.json')).rejects.toThrow(/refusing to write \.\.\/escaped\.json: it is outside the site/);
+    const writer = await openContentWriter(path.join(dir, 'content'));
+    await expect(writer.write('../escaped.md', 'x')).rejects.toThrow(/refusing to write \.\.\/escaped\.md: it is outside the content folder/);
+    await expect(access(path.join(dir, 'escaped.json'))).rejects.toThrow();
+    await expect(access(path.join(dir, 'escaped.md'))).rejects.toThrow();
   });
 });

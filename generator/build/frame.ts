@@ -9,7 +9,7 @@ import { CasebookError } from '../diagnostics/diagnostic.ts';
 import { escapeHtml } from '../../src/lib/markup.ts';
 import { mapConcurrent } from '../read/map-concurrent.ts';
 import { WRITES_IN_FLIGHT } from '../write/content-folder.ts';
-import { parentFolderMaker } from '../write/folders.ts';
+import { parentFolderMaker, pathInside } from '../write/folders.ts';
 
 export interface Frame {
   fill(page: HtmlPage): string;
@@ -43,9 +43,7 @@ export async function takeFrame(outDir: string): Promise<Frame> {
 
 /** A page to `<where>.html` in the site (`where` as `tests/<slug>`; see testHref). */
 export async function writeFramedPage(outDir: string, where: string, page: HtmlPage, frame: Frame): Promise<void> {
-  const site = path.resolve(outDir);
-  const target = path.resolve(site, `${where}.html`);
-  if (!target.startsWith(site + path.sep)) throw new CasebookError(`refusing to write ${target}: it is outside ${site}`);
+  const target = pathInside(path.resolve(outDir), `${where}.html`, 'the site');
   await frame.makeFolderOf(target);
   await writeFile(target, frame.fill(page));
 }
@@ -79,8 +77,7 @@ export function siteFileCopier(outDir: string): (from: string, where: string) =>
   return async (from, where) => {
     if (copied.has(where)) return;
     copied.add(where);
-    const target = path.resolve(site, where);
-    if (!target.startsWith(site + path.sep)) throw new CasebookError(`refusing to write ${target}: it is outside ${site}`);
+    const target = pathInside(site, where, 'the site');
     await makeFolderOf(target);
     await copyFile(from, target);
   };

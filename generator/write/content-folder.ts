@@ -4,8 +4,7 @@
 import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
 import { readFile, writeFile } from '../file-io.ts';
 import path from 'node:path';
-import { CasebookError } from '../diagnostics/diagnostic.ts';
-import { parentFolderMaker } from './folders.ts';
+import { parentFolderMaker, pathInside } from './folders.ts';
 
 const MANIFEST = '.casebook-manifest.json';
 
@@ -26,13 +25,7 @@ export interface ContentWriter {
   finish(): Promise<{ files: number; changed: number; removed: number }>;
 }
 
-function inside(dir: string, relative: string): string {
-  const target = path.resolve(dir, relative);
-  if (target === dir || !target.startsWith(dir + path.sep)) {
-    throw new CasebookError(`refusing to write ${relative}: it is outside the content folder ${dir}`);
-  }
-  return target;
-}
+const inside = (dir: string, relative: string) => pathInside(dir, relative, 'the content folder');
 
 export async function openContentWriter(dir: string): Promise<ContentWriter> {
   const root = path.resolve(dir);

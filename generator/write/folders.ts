@@ -2,6 +2,7 @@
 // not once per file (mkdir -p is a system call even when the folder exists).
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { CasebookError } from '../diagnostics/diagnostic.ts';
 
 /** Returns a function that makes sure a file's folder exists, creating each folder at most once. */
 export function parentFolderMaker(): (file: string) => Promise<void> {
@@ -12,4 +13,14 @@ export function parentFolderMaker(): (file: string) => Promise<void> {
     if (!done) made.set(dir, (done = mkdir(dir, { recursive: true })));
     await done;
   };
+}
+
+/**
+ * `relative` resolved below `dir` (absolute); throws when it would land outside
+ * it, or on `dir` itself. `name` says which folder in the message.
+ */
+export function pathInside(dir: string, relative: string, name: string): string {
+  const target = path.resolve(dir, relative);
+  if (target === dir || !target.startsWith(dir + path.sep)) throw new CasebookError(`refusing to write ${relative}: it is outside ${name} ${dir}`);
+  return target;
 }
