@@ -163,6 +163,7 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
   const writtenCases = cases.cases.filter((tc) => tc.written);
   let written = 0;
   const total = run.results.length + writtenCases.length + featureEntries.length;
+  const putFile = hooks.takeFile ?? ((from: string, where: string) => writer.copy(from, `${SITE_FILES_DIR}/${where}`));
   const putPage = async (where: string, page: HtmlPage) => {
     if (!(await hooks.takePage?.(where, page))) await writer.write(`${HTML_PAGES_DIR}/${where}.html`, serializeHtmlPage(page));
     if (++written % 1000 === 0) logger.progress(`write: ${written}/${total} pages`);
@@ -179,10 +180,7 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
     const page = renderTest(result, node, crumbsFor(node), linked, options, htmlTemplates.test);
     renderLap(start);
     await putPage(`tests/${result.slug}`, page);
-    for (const { attachment } of attachmentsOf(result)) {
-      if (hooks.takeFile) await hooks.takeFile(attachment.path, attachment.href);
-      else await writer.copy(attachment.path, `${SITE_FILES_DIR}/${attachment.href}`);
-    }
+    for (const { attachment } of attachmentsOf(result)) await putFile(attachment.path, attachment.href);
   });
   await mapConcurrent(
     writtenCases,

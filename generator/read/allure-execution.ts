@@ -35,7 +35,7 @@ export function readStatusDetails(value: unknown): StatusDetails {
   };
   if (raw.actual !== undefined) details.actual = str(raw.actual);
   if (raw.expected !== undefined) details.expected = str(raw.expected);
-  const empty = !details.message && !details.trace && !details.known && !details.muted && !details.flaky && Object.keys(details).length === 5;
+  const empty = !details.message && !details.trace && !details.known && !details.muted && !details.flaky && raw.actual === undefined && raw.expected === undefined;
   return empty ? NO_DETAILS : details;
 }
 
