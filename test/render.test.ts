@@ -67,11 +67,7 @@ describe('generated content', () => {
     }
     for (const file of files) {
       const data = frontmatter(await readFile(path.join(contentDir, file), 'utf8'));
-      const schema = file.startsWith('defects/')
-            ? defectEntrySchema
-            : file.startsWith('triage/')
-              ? triageEntrySchema
-              : pageEntrySchema;
+      const schema = file.startsWith('defects/') ? defectEntrySchema : file.startsWith('triage/') ? triageEntrySchema : pageEntrySchema;
       const parsed = schema.safeParse(data);
       expect(parsed.success, `${file}: ${parsed.error?.message}`).toBe(true);
     }
