@@ -1,18 +1,13 @@
 // The command line is a thin shell: it parses flags and calls build()/generate()/check().
 import { parseArgs } from 'node:util';
-import path from 'node:path';
-import { indexWithPagefind } from './build/pagefind.ts';
-import { buildPagesInChild } from './build/pages-process.ts';
+import { buildCommand } from './build/pages-process.ts';
+import { printDiagnostics, reportBug, reportError, reportOutcome } from './command-report.ts';
 import type { CasebookConfig } from './config/schema.ts';
 import type { CommandOutcome } from './outcome.ts';
 import { stderrLogger } from './stderr-logger.ts';
 import type { LoadConfigOptions } from './config/load.ts';
-import type { Diagnostic } from './diagnostics/diagnostic.ts';
-import { CasebookError, sortDiagnostics } from './diagnostics/diagnostic.ts';
-import type { Logger } from './logger.ts';
-import { formatDuration } from './render/format.ts';
-import { writeFile } from 'node:fs/promises';
 import type { GateOptions } from './gate-options.ts';
+import type { Logger } from './logger.ts';
 import { parseGateFlags } from './gate-options.ts';
 import type { CheckFormat } from './render/check-report.ts';
 import { CHECK_FORMATS, formatCheckReport } from './render/check-report.ts';
@@ -98,14 +93,6 @@ bad config).
 `,
 };
 
-function printDiagnostics(list: readonly Diagnostic[], logger: Logger): void {
-  const shown = sortDiagnostics(list).filter((d) => d.severity !== 'info');
-  for (const d of shown.slice(0, 50)) {
-    logger.warn(`${d.severity === 'error' ? 'rejected' : 'warning'}: ${d.file ? `${d.file}${d.line ? `:${d.line}` : ''}: ` : ''}${d.message}${d.hint ? ` (${d.hint})` : ''}`);
-  }
-  if (shown.length > 50) logger.warn(`… and ${shown.length - 50} more; all are listed in summary.json and on the "Rejected input" page`);
-}
-
 export async function main(argv: string[]): Promise<number> {
   const command = argv[0] && !argv[0].startsWith('-') ? argv[0] : undefined;
   const rest = command ? argv.slice(1) : argv;
@@ -166,7 +153,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const logger = stderrLogger(values.quiet ?? false);
-  const started = performance.now();
+  const startedAt = Date.now();
   try {
     const configFrom: LoadConfigOptions = {
       file: values.config,
@@ -184,7 +171,7 @@ export async function main(argv: string[]): Promise<number> {
       },
     };
     // A build loads its config in its pages process (see PagesRequest).
-    if (command === 'build') return await report(command, await buildSite(configFrom, logger, values.quiet ?? false, gate), started, logger, format);
+    if (command === 'build') return await buildCommand({ request: { config: configFrom, quiet: values.quiet ?? false, ...(gate ? { gate } : {}) }, format, startedAt });
     // Loaded when used: the command line's own process stays small while a build's pages process works.
     const config = await (await import('./config/load.ts')).loadConfig(configFrom);
     if (command === 'check') {
@@ -194,48 +181,15 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(formatCheckReport(verdict, format));
       return verdict.exitCode;
     }
-    return await report(command, await generateContent(config, logger), started, logger, format);
+    return await reportOutcome(command, await generateContent(config, logger), Date.now() - startedAt, logger, format);
   } catch (error) {
-    if (error instanceof CasebookError) {
-      logger.warn(`casebook ${command}: ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ''}`);
-      // check's 1 means "a threshold is broken"; input it cannot use is 3.
-      return command === 'check' ? 3 : 1;
-    }
-    throw error;
+    return reportError(command, error, logger);
   }
-}
-
-/** What a build or generate did: its diagnostics and summary line, then the gate's report and exit code. */
-async function report(command: string, outcome: CommandOutcome, started: number, logger: Logger, format: CheckFormat): Promise<number> {
-  printDiagnostics(outcome.diagnostics, logger);
-  const t = outcome.totals;
-  const target = outcome.outDir ? `site in ${outcome.outDir}` : `content in ${outcome.contentDir}`;
-  const where = target.replace(`${process.cwd()}${path.sep}`, '');
-  logger.info(
-    `casebook ${command}: ${t.total} tests (${t.passed} passed, ${t.failed} failed, ${t.broken} broken, ${t.skipped} skipped${t.unknown ? `, ${t.unknown} unknown` : ''}, ${t.flaky} flaky), ` +
-      `${outcome.features} features, ${outcome.rejected} rejected → ${where} in ${formatDuration(performance.now() - started)}`,
-  );
-  if (process.env.CASEBOOK_TIMINGS_FILE) {
-    const rounded = Object.fromEntries(Object.entries(outcome.timings).map(([k, v]) => [k, Math.round(v ?? 0)]));
-    await writeFile(process.env.CASEBOOK_TIMINGS_FILE, JSON.stringify(rounded) + '\n');
-  }
-  if (outcome.gate) {
-    process.stdout.write(formatCheckReport(outcome.gate, format));
-    return outcome.gate.exitCode;
-  }
-  return 0;
 }
 
 async function generateContent(config: CasebookConfig, logger: Logger): Promise<CommandOutcome> {
   const [{ generate }, { outcomeOf }] = await Promise.all([import('./generate.ts'), import('./outcome.ts')]);
   return outcomeOf(await generate(config, logger));
-}
-
-/** The pages in a process of their own (which frees the run's model when it ends), then the search index from this one. */
-async function buildSite(config: LoadConfigOptions, logger: Logger, quiet: boolean, gate: GateOptions | undefined): Promise<CommandOutcome> {
-  const outcome = await buildPagesInChild({ config, quiet, ...(gate ? { gate } : {}) });
-  await indexWithPagefind(outcome.outDir, outcome.timings, logger);
-  return outcome;
 }
 
 if (import.meta.main) {
@@ -244,8 +198,7 @@ if (import.meta.main) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`casebook: unexpected error (a bug; please report it):\n${(error as Error).stack ?? String(error)}\n`);
-      process.exitCode = 70;
+      process.exitCode = reportBug(error);
     },
   );
 }

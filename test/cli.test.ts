@@ -8,9 +8,9 @@ import { tempDir } from './support/site.ts';
 
 const CLI = path.resolve('generator/cli.ts');
 
-async function casebook(args: string[], cwd = process.cwd()): Promise<{ code: number; stdout: string; stderr: string }> {
+async function casebook(args: string[], cwd = process.cwd(), env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -92,13 +92,18 @@ describe('errors a user can act on', () => {
   });
 });
 
-describe('casebook build', () => {
-  // The pages are built in a process of their own (freed before Pagefind runs):
-  // what it finds must still reach the user, and its verdict the exit code.
+// The pages are built in a process of their own (freed before Pagefind runs):
+// what it finds must still reach the user, and its verdict the exit code. The
+// command line becomes that process (execve), or, on a platform without
+// execve, forks it and waits.
+describe.each([
+  ['replacing its process', {}],
+  ['in a child process', { CASEBOOK_BUILD_IN_CHILD: '1' }],
+])('casebook build, %s', (_, env) => {
   it('builds and indexes the site, and a failed gate fails the command', async () => {
     const dir = await tempDir('cli');
     const results = path.resolve('test/fixtures/mocha/allure-results');
-    const { code, stdout, stderr } = await casebook(['build', '--results', results, '--out', 'site', '--quiet', '--gate', '--min-pass-rate', '99'], dir);
+    const { code, stdout, stderr } = await casebook(['build', '--results', results, '--out', 'site', '--quiet', '--gate', '--min-pass-rate', '99'], dir, env);
     expect(stderr).toMatch(/casebook build: 14 tests \(8 passed, 2 failed, 2 broken, 2 skipped, 1 flaky\), \d+ features, 0 rejected → site in site/);
     expect(code).toBe(1);
     expect(stdout).toMatch(/pass rate/i);
@@ -111,7 +116,7 @@ describe('casebook build', () => {
     const dir = await tempDir('cli');
     await mkdir(path.join(dir, 'empty'));
     await writeFile(path.join(dir, 'empty', 'x-result.json'), '{broken');
-    const { code, stderr } = await casebook(['build', '--results', 'empty', '--out', 'site'], dir);
+    const { code, stderr } = await casebook(['build', '--results', 'empty', '--out', 'site'], dir, env);
     expect(code).toBe(1);
     expect(stderr).toMatch(/casebook build: no valid test results were found in empty/);
     expect(stderr).not.toMatch(/unexpected error/);

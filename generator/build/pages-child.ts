@@ -1,16 +1,18 @@
-// The process `casebook build` runs its pages in (see pages-process.ts): it
-// loads the config its parent names, builds every page, sends back what the
-// command line reports, and exits, so the memory of the run's model is
-// returned before Pagefind indexes the site.
+// The pages process of `casebook build` (see pages-process.ts): it loads the
+// config, builds every page, and then either becomes the process that indexes
+// and reports (when the command line became this process) or sends that back
+// to the command line, and exits; either way the run's model is freed before
+// Pagefind indexes the site.
 import { buildPages } from '../build.ts';
 import { loadConfig } from '../config/load.ts';
 import { answerParent } from '../child-process.ts';
+import { reportBug } from '../command-report.ts';
 import { CasebookError } from '../diagnostics/diagnostic.ts';
 import { outcomeOf } from '../outcome.ts';
 import { stderrLogger } from '../stderr-logger.ts';
-import type { PagesReply, PagesRequest } from './pages-process.ts';
+import { passOn, takeStage, type PagesReply, type PagesRequest } from './pages-process.ts';
 
-answerParent<PagesRequest, PagesReply>(async ({ config, quiet, gate }) => {
+async function buildPagesReply({ config, quiet, gate }: PagesRequest): Promise<PagesReply> {
   try {
     const built = await buildPages(await loadConfig(config), stderrLogger(quiet));
     return { outcome: outcomeOf(built, gate) };
@@ -21,4 +23,12 @@ answerParent<PagesRequest, PagesReply>(async ({ config, quiet, gate }) => {
         : { known: false, message: (error as Error)?.stack ?? String(error) },
     };
   }
-});
+}
+
+const stage = takeStage();
+if (stage) {
+  passOn(await buildPagesReply(stage.request), stage).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => (process.exitCode = reportBug(error)),
+  );
+} else answerParent(buildPagesReply);

@@ -1,0 +1,58 @@
+// What `casebook build` and `casebook generate` tell the user at the end: the
+// diagnostics, the summary line, the gate's report and the exit code. Shared by
+// the command line and the last process of a build (see build/build-command.ts).
+import path from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import type { Diagnostic } from './diagnostics/diagnostic.ts';
+import { CasebookError, sortDiagnostics } from './diagnostics/diagnostic.ts';
+import type { Logger } from './logger.ts';
+import type { CommandOutcome } from './outcome.ts';
+import type { CheckFormat } from './render/check-report.ts';
+import { formatCheckReport } from './render/check-report.ts';
+import { formatDuration } from './render/format.ts';
+
+export function printDiagnostics(list: readonly Diagnostic[], logger: Logger): void {
+  const shown = sortDiagnostics(list).filter((d) => d.severity !== 'info');
+  for (const d of shown.slice(0, 50)) {
+    logger.warn(`${d.severity === 'error' ? 'rejected' : 'warning'}: ${d.file ? `${d.file}${d.line ? `:${d.line}` : ''}: ` : ''}${d.message}${d.hint ? ` (${d.hint})` : ''}`);
+  }
+  if (shown.length > 50) logger.warn(`… and ${shown.length - 50} more; all are listed in summary.json and on the "Rejected input" page`);
+}
+
+/** What a build or generate did: its diagnostics and summary line, then the gate's report; returns the exit code. */
+export async function reportOutcome(command: string, outcome: CommandOutcome, tookMs: number, logger: Logger, format: CheckFormat): Promise<number> {
+  printDiagnostics(outcome.diagnostics, logger);
+  const t = outcome.totals;
+  const target = outcome.outDir ? `site in ${outcome.outDir}` : `content in ${outcome.contentDir}`;
+  const where = target.replace(`${process.cwd()}${path.sep}`, '');
+  logger.info(
+    `casebook ${command}: ${t.total} tests (${t.passed} passed, ${t.failed} failed, ${t.broken} broken, ${t.skipped} skipped${t.unknown ? `, ${t.unknown} unknown` : ''}, ${t.flaky} flaky), ` +
+      `${outcome.features} features, ${outcome.rejected} rejected → ${where} in ${formatDuration(tookMs)}`,
+  );
+  if (process.env.CASEBOOK_TIMINGS_FILE) {
+    const rounded = Object.fromEntries(Object.entries(outcome.timings).map(([k, v]) => [k, Math.round(v ?? 0)]));
+    await writeFile(process.env.CASEBOOK_TIMINGS_FILE, JSON.stringify(rounded) + '\n');
+  }
+  if (outcome.gate) {
+    process.stdout.write(formatCheckReport(outcome.gate, format));
+    return outcome.gate.exitCode;
+  }
+  return 0;
+}
+
+/**
+ * A CasebookError (input the command cannot use) as the user reads it; returns
+ * the exit code (check's 1 means "a threshold is broken", so its input errors
+ * are 3). Any other error is a bug and is thrown on.
+ */
+export function reportError(command: string, error: unknown, logger: Logger): number {
+  if (!(error instanceof CasebookError)) throw error;
+  logger.warn(`casebook ${command}: ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ''}`);
+  return command === 'check' ? 3 : 1;
+}
+
+/** The last words of a command's process on an error that is a bug; exit code 70. */
+export function reportBug(error: unknown): number {
+  process.stderr.write(`casebook: unexpected error (a bug; please report it):\n${(error as Error)?.stack ?? String(error)}\n`);
+  return 70;
+}
