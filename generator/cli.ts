@@ -1,7 +1,7 @@
 // The command line is a thin shell: it parses flags and calls build()/generate()/check().
 import { parseArgs } from 'node:util';
 import { buildCommand } from './build/pages-process.ts';
-import { printDiagnostics, reportBug, reportError, reportOutcome } from './command-report.ts';
+import { exitWith, printDiagnostics, reportError, reportOutcome } from './command-report.ts';
 import type { CasebookConfig } from './config/schema.ts';
 import type { CommandOutcome } from './outcome.ts';
 import { stderrLogger } from './stderr-logger.ts';
@@ -192,13 +192,4 @@ async function generateContent(config: CasebookConfig, logger: Logger): Promise<
   return outcomeOf(await generate(config, logger));
 }
 
-if (import.meta.main) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.exitCode = reportBug(error);
-    },
-  );
-}
+if (import.meta.main) exitWith(main(process.argv.slice(2)));

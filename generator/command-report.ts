@@ -1,6 +1,6 @@
 // What `casebook build` and `casebook generate` tell the user at the end: the
 // diagnostics, the summary line, the gate's report and the exit code. Shared by
-// the command line and the last process of a build (see build/build-command.ts).
+// the command line and the last process of a build (see build/pages-process.ts).
 import path from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import type { Diagnostic } from './diagnostics/diagnostic.ts';
@@ -51,8 +51,13 @@ export function reportError(command: string, error: unknown, logger: Logger): nu
   return command === 'check' ? 3 : 1;
 }
 
-/** The last words of a command's process on an error that is a bug; exit code 70. */
-export function reportBug(error: unknown): number {
-  process.stderr.write(`casebook: unexpected error (a bug; please report it):\n${(error as Error)?.stack ?? String(error)}\n`);
-  return 70;
+/** Ends a command's process (the command line or a stage of a build) with the code `run` resolves to; a bug (an error `run` throws) is reported and ends it with 70. */
+export function exitWith(run: Promise<number>): void {
+  run.then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      process.stderr.write(`casebook: unexpected error (a bug; please report it):\n${(error as Error)?.stack ?? String(error)}\n`);
+      process.exitCode = 70;
+    },
+  );
 }

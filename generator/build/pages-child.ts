@@ -6,7 +6,7 @@
 import { buildPages } from '../build.ts';
 import { loadConfig } from '../config/load.ts';
 import { answerParent } from '../child-process.ts';
-import { reportBug } from '../command-report.ts';
+import { exitWith } from '../command-report.ts';
 import { CasebookError } from '../diagnostics/diagnostic.ts';
 import { outcomeOf } from '../outcome.ts';
 import { stderrLogger } from '../stderr-logger.ts';
@@ -26,9 +26,5 @@ async function buildPagesReply({ config, quiet, gate }: PagesRequest): Promise<P
 }
 
 const stage = takeStage();
-if (stage) {
-  passOn(await buildPagesReply(stage.request), stage).then(
-    (code) => (process.exitCode = code),
-    (error: unknown) => (process.exitCode = reportBug(error)),
-  );
-} else answerParent(buildPagesReply);
+if (stage) exitWith(buildPagesReply(stage.request).then((reply) => passOn(reply, stage)));
+else answerParent(buildPagesReply);

@@ -105,7 +105,9 @@ export async function passOn(reply: PagesReply, stage: BuildStage): Promise<numb
   const file = path.join(dir, 'stage.json');
   await writeFile(file, JSON.stringify({ stage, reply }));
   replaceProcess(FINISH_SCRIPT, [], [file], process.env);
-  return finishFrom(file);
+  // Still this process: finish here, with the reply at hand.
+  await rm(dir, { recursive: true, force: true });
+  return finishBuild(reply, stage);
 }
 
 /** In the last process: the search index and the report, from what the pages process left in `file`. */
