@@ -7,7 +7,7 @@ import { build } from 'astro';
 const chunks = [];
 for await (const chunk of process.stdin) chunks.push(chunk);
 const text = Buffer.concat(chunks).toString('utf8');
-if (!text.trim()) process.exit(0); // the build ended before it needed Astro
+if (!text.trim()) process.exit(0); // the parent ended without options (a stopped build kills this process instead)
 const { root, env } = JSON.parse(text);
 // astro.config.mjs reads where the content is and where the site goes from these.
 Object.assign(process.env, env);

@@ -118,11 +118,12 @@ export async function startAstroBuild(logger: Logger): Promise<AstroBuild> {
       if (code !== 0) throw new CasebookError(`astro build failed (exit ${code}):\n${tail.join('\n')}`);
     },
     async cancel() {
-      if (child.exitCode === null && child.signalCode === null) {
-        // Waiting for its options: it exits by itself; already building: stopped.
-        if (outDir === undefined) child.stdin.end();
-        else child.kill();
-      }
+      // Stopped, whether it still waits for its options or already builds. A
+      // process told to exit by itself (its stdin closed) while it waited hung in
+      // about 1 of 50 builds that stopped early: its main thread waited on a
+      // futex forever inside process.exit(), with Rolldown's worker threads
+      // started, and the build waited for it.
+      if (child.exitCode === null && child.signalCode === null) child.kill();
       await exited.catch(() => undefined);
     },
   };
