@@ -1,21 +1,34 @@
 // The command line as a user meets it: help, exit codes and error messages.
 import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { access, mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from './support/site.ts';
 
 const CLI = path.resolve('generator/cli.ts');
 
-async function casebook(args: string[], cwd = process.cwd(), env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+/**
+ * Runs the CLI. `scripts`: the Casebook scripts its process ran, in order, as
+ * /proc/<pid>/cmdline showed them every few milliseconds (Linux; empty elsewhere):
+ * a stage that replaces the process (execve) keeps its process id.
+ */
+function casebook(args: string[], cwd = process.cwd(), env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string; scripts: string[] }> {
+  return new Promise((resolve) => {
+    const scripts: string[] = [];
+    const child = execFile(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } }, (error, stdout, stderr) => {
+      clearInterval(watch);
+      resolve({ code: error ? (error.code as number) : 0, stdout, stderr, scripts });
+    });
+    const watch = setInterval(() => {
+      try {
+        const script = readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').split('\0').find((arg) => arg.endsWith('.ts'));
+        if (script && scripts.at(-1) !== path.basename(script)) scripts.push(path.basename(script));
+      } catch {
+        // not Linux, or the process has ended
+      }
+    }, 5);
+  });
 }
 
 describe('casebook --help', () => {
@@ -97,13 +110,15 @@ describe('errors a user can act on', () => {
 // command line becomes that process (execve), or, on a platform without
 // execve, forks it and waits.
 describe.each([
-  ['replacing its process', {}],
-  ['in a child process', { CASEBOOK_BUILD_IN_CHILD: '1' }],
-])('casebook build, %s', (_, env) => {
+  ['replacing its process', {}, ['cli.ts', 'pages-child.ts', 'finish-child.ts']],
+  ['in a child process', { CASEBOOK_BUILD_IN_CHILD: '1' }, ['cli.ts']],
+])('casebook build, %s', (_, env, stages) => {
   it('builds and indexes the site, and a failed gate fails the command', async () => {
     const dir = await tempDir('cli');
     const results = path.resolve('test/fixtures/mocha/allure-results');
-    const { code, stdout, stderr } = await casebook(['build', '--results', results, '--out', 'site', '--quiet', '--gate', '--min-pass-rate', '99'], dir, env);
+    const { code, stdout, stderr, scripts } = await casebook(['build', '--results', results, '--out', 'site', '--quiet', '--gate', '--min-pass-rate', '99'], dir, env);
+    // The command's own process: the stages it became (execve), or only the command line.
+    if (existsSync('/proc/self/cmdline')) expect(scripts).toEqual(stages);
     expect(stderr).toMatch(/casebook build: 14 tests \(8 passed, 2 failed, 2 broken, 2 skipped, 1 flaky\), \d+ features, 0 rejected → site in site/);
     expect(code).toBe(1);
     expect(stdout).toMatch(/pass rate/i);
