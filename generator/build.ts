@@ -5,6 +5,9 @@ import { startAstroBuild } from './build/astro.ts';
 import { indexWithPagefind } from './build/pagefind.ts';
 import { siteFileCopier, takeFrame, writeFramedPage, writeFramedPages, type Frame } from './build/frame.ts';
 import type { HtmlPage } from './contract/frame.ts';
+import { SEARCH_PAGES_DIR, searchPageOf } from './contract/search.ts';
+import { textFileWriter } from './file-io.ts';
+import { parentFolderMaker, pathInside } from './write/folders.ts';
 import { mapConcurrent } from './read/map-concurrent.ts';
 import { WRITES_IN_FLIGHT } from './write/content-folder.ts';
 import { CasebookError } from './diagnostics/diagnostic.ts';
@@ -15,9 +18,14 @@ import { generate } from './generate.ts';
 import type { Logger } from './logger.ts';
 import { silentLogger } from './logger.ts';
 
-export interface BuildResult extends GenerateResult {
-  outDir: string;
+export interface BuildResult extends BuiltPages {
   indexedPages: number;
+}
+
+export interface BuiltPages extends GenerateResult {
+  outDir: string;
+  /** The search page of every page the generator rendered, which Pagefind reads in place of the framed page (contract/search.ts). */
+  searchPagesDir: string;
 }
 
 export interface BuildOptions {
@@ -54,7 +62,7 @@ async function moveAside(dir: string): Promise<{ removed: Promise<void> }> {
 /** The whole build: the pages (generate, Astro, frame), then the search index. */
 export async function build(config: CasebookConfig, logger: Logger = silentLogger, options: BuildOptions = {}): Promise<BuildResult> {
   const built = await buildPages(config, logger, options);
-  return { ...built, ...(await indexWithPagefind(built.outDir, built.timings, logger, options.pagesPerIndex)) };
+  return { ...built, ...(await indexWithPagefind(built, built.timings, logger, options.pagesPerIndex)) };
 }
 
 /**
@@ -62,7 +70,7 @@ export async function build(config: CasebookConfig, logger: Logger = silentLogge
  * the site. `casebook build` runs this in a process of its own, which ends (and
  * frees the model of the run) before Pagefind, the other big consumer of memory, starts.
  */
-export async function buildPages(config: CasebookConfig, logger: Logger = silentLogger, options: BuildOptions = {}): Promise<GenerateResult & { outDir: string }> {
+export async function buildPages(config: CasebookConfig, logger: Logger = silentLogger, options: BuildOptions = {}): Promise<BuiltPages> {
   const budget = options.pendingPagesBudget ?? 128 * 2 ** 20;
   const { site, base } = splitBaseUrl(config.baseUrl);
   const outDir = path.resolve(config.out);
@@ -75,8 +83,17 @@ export async function buildPages(config: CasebookConfig, logger: Logger = silent
   const pending: { where: string; page: Omit<HtmlPage, 'html'>; html: Buffer }[] = [];
   let pendingSize = 0;
   let flushed: Promise<unknown> = Promise.resolve();
-  // The previous site is moved aside at once and deleted in the background.
+  const searchPagesDir = path.join(path.resolve(config.content), SEARCH_PAGES_DIR);
+  // The previous site and search pages are moved aside at once and deleted in the background.
   const old = await moveAside(outDir);
+  const oldSearchPages = await moveAside(searchPagesDir);
+  const makeSearchFolderOf = parentFolderMaker();
+  const writeText = textFileWriter();
+  const writeSearchPage = async (where: string, page: HtmlPage) => {
+    const file = pathInside(searchPagesDir, `${where}.html`, 'the search pages folder');
+    await makeSearchFolderOf(file);
+    await writeText(file, searchPageOf(page.html));
+  };
   // Astro's process starts now and loads Astro while the generator reads.
   const astroProcess = await startAstroBuild(logger);
   try {
@@ -106,6 +123,7 @@ export async function buildPages(config: CasebookConfig, logger: Logger = silent
       astro.catch(() => undefined);
     };
     const takePage = async (where: string, page: HtmlPage) => {
+      await writeSearchPage(where, page);
       if (frame) {
         await writeFramedPage(outDir, where, page, frame);
         return true;
@@ -131,9 +149,9 @@ export async function buildPages(config: CasebookConfig, logger: Logger = silent
     const framed = await writeFramedPages(generated.contentDir, outDir, ready);
     if (framed) logger.progress(`frame: ${framed} pages from the content folder`);
     generated.timings.frame = performance.now() - clock;
-    return { ...generated, outDir };
+    return { ...generated, outDir, searchPagesDir };
   } finally {
     await astroProcess.cancel();
-    await old.removed;
+    await Promise.all([old.removed, oldSearchPages.removed]);
   }
 }

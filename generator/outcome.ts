@@ -18,12 +18,14 @@ export interface CommandOutcome {
   contentDir: string;
   /** Set by a build: where the site is. */
   outDir?: string;
+  /** Set by a build: the search pages Pagefind reads in place of the generated pages. */
+  searchPagesDir?: string;
   timings: Timings;
   /** With --gate: the thresholds checked against this run. */
   gate?: CheckReport;
 }
 
-export function outcomeOf(result: GenerateResult & { outDir?: string }, gate?: GateOptions): CommandOutcome {
+export function outcomeOf(result: GenerateResult & { outDir?: string; searchPagesDir?: string }, gate?: GateOptions): CommandOutcome {
   return {
     totals: result.totals,
     diagnostics: result.diagnostics,
@@ -31,6 +33,7 @@ export function outcomeOf(result: GenerateResult & { outDir?: string }, gate?: G
     features: result.tree.nodes.length - 1,
     contentDir: result.contentDir,
     ...(result.outDir ? { outDir: result.outDir } : {}),
+    ...(result.searchPagesDir ? { searchPagesDir: result.searchPagesDir } : {}),
     timings: result.timings,
     ...(gate ? { gate: gateReport(result.run, result.totals, result.failures, result.diagnostics, gate) } : {}),
   };

@@ -2,7 +2,7 @@
 // frame Astro built, so they share the site's header, nav, styles and scripts
 // without Astro rendering each of them.
 import { copyFile, readdir, rm } from 'node:fs/promises';
-import { readFile, writeFile } from '../file-io.ts';
+import { readFile, textFileWriter } from '../file-io.ts';
 import path from 'node:path';
 import { FRAME_MARKERS, FRAME_PAGE, HTML_PAGES_DIR, parseHtmlPage, type HtmlPage } from '../contract/frame.ts';
 import { CasebookError } from '../diagnostics/diagnostic.ts';
@@ -15,6 +15,8 @@ export interface Frame {
   fill(page: HtmlPage): string;
   /** Makes sure a page's folder exists in the site (each folder once per build). */
   makeFolderOf(file: string): Promise<void>;
+  /** Writes a page of the site. */
+  write(file: string, text: string): Promise<void>;
 }
 
 /** Reads the frame page out of the built site (and removes it from there: it is not a page to publish). */
@@ -36,6 +38,7 @@ export async function takeFrame(outDir: string): Promise<Frame> {
   const [head, beforeOpen, beforeCurrent, beforeMain, tail] = parts as [string, string, string, string, string];
   return {
     makeFolderOf: parentFolderMaker(),
+    write: textFileWriter(),
     fill: (page) =>
       head + escapeHtml(page.title) + beforeOpen + escapeHtml(page.navOpen.join(' ')) + beforeCurrent + escapeHtml(page.navCurrent ?? '') + beforeMain + page.html + tail,
   };
@@ -45,7 +48,7 @@ export async function takeFrame(outDir: string): Promise<Frame> {
 export async function writeFramedPage(outDir: string, where: string, page: HtmlPage, frame: Frame): Promise<void> {
   const target = pathInside(path.resolve(outDir), `${where}.html`, 'the site');
   await frame.makeFolderOf(target);
-  await writeFile(target, frame.fill(page));
+  await frame.write(target, frame.fill(page));
 }
 
 /** `html/tests/a.html` in the content folder → `tests/a.html` in the site. Returns how many pages were written. */

@@ -7,6 +7,9 @@
 // PAGES_PER_INDEX pages, one Pagefind process after the other: `pagefind/` is
 // the main bundle, `pagefind-2/`, `pagefind-3/`, … the others, and the search
 // page merges them (Pagefind's mergeIndex), listed in SEARCH_MERGE_FILE.
+//
+// The pages the generator rendered are read from their search pages (see
+// contract/search.ts), a third of the HTML elements of the framed page.
 import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
@@ -20,8 +23,26 @@ export const PAGES_PER_INDEX = 30_000;
 /** The folders of the pages the generator renders, one page per file, named by slug; every one is indexed (data-pagefind-body). */
 const PAGE_SECTIONS = new Set(['tests', 'cases', 'features']);
 
-/** Part of the site for one index: a Pagefind glob (relative to the site) and how many pages it matches. */
+/** A built site: its folder and, from a build, the search pages that stand in for its generated pages (contract/search.ts). */
+export interface SiteToIndex {
+  outDir: string;
+  searchPagesDir?: string | undefined;
+}
+
+/** Pages for Pagefind: a folder and a glob of its pages (relative to it); Pagefind's own glob (every .html) when absent. */
+export interface IndexSource {
+  dir: string;
+  glob?: string;
+}
+
+/** One index: where its pages come from, and how many there are. */
 export interface IndexPart {
+  sources: IndexSource[];
+  pages: number;
+}
+
+interface Unit {
+  dir: string;
   glob: string;
   pages: number;
 }
@@ -30,87 +51,125 @@ export interface IndexPart {
 // every caller: two builds in one process must take turns.
 let turn: Promise<unknown> = Promise.resolve();
 
-export function runPagefind(siteDir: string, logger?: Logger, pagesPerIndex = PAGES_PER_INDEX): Promise<{ pages: number; indexes: number }> {
-  const run = turn.then(() => indexSite(siteDir, logger, pagesPerIndex));
+export function runPagefind(site: SiteToIndex, logger?: Logger, pagesPerIndex = PAGES_PER_INDEX): Promise<{ pages: number; indexes: number }> {
+  const run = turn.then(() => indexSite(site, logger, pagesPerIndex));
   turn = run.catch(() => undefined);
   return run;
 }
 
-async function indexSite(siteDir: string, logger: Logger | undefined, pagesPerIndex: number): Promise<{ pages: number; indexes: number }> {
-  const parts = await splitSite(siteDir, pagesPerIndex);
+async function indexSite(site: SiteToIndex, logger: Logger | undefined, pagesPerIndex: number): Promise<{ pages: number; indexes: number }> {
+  const parts = await splitSite(site, pagesPerIndex);
   let pages = 0;
   const bundles: string[] = [];
   for (const [i, part] of parts.entries()) {
     const bundle = i === 0 ? 'pagefind' : `pagefind-${i + 1}`;
-    if (parts.length > 1) logger?.progress(`pagefind: index ${i + 1} of ${parts.length} (${part?.pages} pages)`);
-    pages += await indexPart(siteDir, part, path.join(siteDir, bundle));
+    if (parts.length > 1) logger?.progress(`pagefind: index ${i + 1} of ${parts.length} (${part.pages} pages)`);
+    pages += await indexPart(part, path.join(site.outDir, bundle));
     bundles.push(`${bundle}/`);
   }
-  await writeFile(path.join(siteDir, 'pagefind', SEARCH_MERGE_FILE), JSON.stringify(bundles.slice(1)) + '\n');
+  await writeFile(path.join(site.outDir, 'pagefind', SEARCH_MERGE_FILE), JSON.stringify(bundles.slice(1)) + '\n');
   return { pages, indexes: parts.length };
 }
 
 /** One Pagefind process per index, ended before the next starts, so its memory is returned. */
-async function indexPart(siteDir: string, part: IndexPart | undefined, outputPath: string): Promise<number> {
+async function indexPart(part: IndexPart, outputPath: string): Promise<number> {
   const { index, errors } = await pagefind.createIndex({});
   try {
     if (!index) throw new CasebookError(`pagefind could not start: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: siteDir, ...(part ? { glob: part.glob } : {}) });
-    if (added.errors.length) throw new CasebookError(`pagefind could not index ${siteDir}: ${added.errors.join('; ')}`);
+    const added = await Promise.all(part.sources.map(({ dir, glob }) => index.addDirectory({ path: dir, ...(glob ? { glob } : {}) })));
+    for (const [i, { errors }] of added.entries()) {
+      if (errors.length) throw new CasebookError(`pagefind could not index ${part.sources[i]!.dir}: ${errors.join('; ')}`);
+    }
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw new CasebookError(`pagefind could not write its index: ${written.errors.join('; ')}`);
-    return added.page_count;
+    return added.reduce((n, a) => n + a.page_count, 0);
   } finally {
     await pagefind.close();
   }
 }
 
-/**
- * The parts to index the site in: `[undefined]` (the whole site, Pagefind's own
- * glob) when it has at most `limit` pages. Otherwise every other page goes into
- * the first part together with generated pages (so each part has pages marked
- * data-pagefind-body, and unmarked ones stay unindexed as in one index), and
- * the page sections are split by slug prefix into parts of at most `limit`.
- */
-export async function splitSite(siteDir: string, limit: number): Promise<(IndexPart | undefined)[]> {
-  const entries = (await readdir(siteDir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
-  const rest: IndexPart[] = [];
-  const sections: IndexPart[] = [];
-  let total = 0;
-  for (const entry of entries) {
-    if (entry.isFile() && entry.name.endsWith('.html')) {
-      rest.push({ glob: entry.name, pages: 1 });
-      total += 1;
-    }
-    if (!entry.isDirectory() || entry.name.startsWith('pagefind') || entry.name === '_astro') continue;
-    const files = (await readdir(path.join(siteDir, entry.name), { recursive: true })).filter((f) => f.endsWith('.html'));
-    if (files.length === 0) continue;
-    total += files.length;
-    if (!PAGE_SECTIONS.has(entry.name)) rest.push({ glob: `${entry.name}/**/*.html`, pages: files.length });
-    else sections.push(...sectionParts(entry.name, files, limit));
+/** A folder's pages, relative to it (`/`-separated), by top-level folder; `''` for the pages at its top. */
+async function pagesBySection(dir: string): Promise<Map<string, string[]>> {
+  const sections = new Map<string, string[]>();
+  for (const file of await readdir(dir, { recursive: true }).catch(() => [] as string[])) {
+    if (!file.endsWith('.html')) continue;
+    const [section, ...rest] = file.split(path.sep);
+    const key = rest.length ? section! : '';
+    let list = sections.get(key);
+    if (!list) sections.set(key, (list = []));
+    list.push(rest.length ? rest.join('/') : section!);
   }
-  if (total <= limit) return [undefined];
-  const parts: IndexPart[][] = [[...rest]];
+  return sections;
+}
+
+/** A path a glob reads as itself. */
+const plainPath = (file: string) => /^[a-z0-9._/-]+$/i.test(file);
+
+/**
+ * The indexes to build, each at most `limit` pages: one for the whole site
+ * when it is that small. Pages the search pages folder has stand in for the
+ * site's pages of the same path (so Pagefind parses neither the frame nor
+ * what the page marks as unindexed). Otherwise every other page goes into the
+ * first index together with generated pages (so each index has pages marked
+ * data-pagefind-body, and unmarked ones stay unindexed as in one index), and
+ * the page sections are split by slug prefix into indexes of at most `limit`.
+ */
+export async function splitSite({ outDir, searchPagesDir }: SiteToIndex, limit: number): Promise<IndexPart[]> {
+  const site = await pagesBySection(outDir);
+  const standIns = searchPagesDir ? await pagesBySection(searchPagesDir) : new Map<string, string[]>();
+  const rest: Unit[] = [];
+  const sections: Unit[] = [];
+  let total = 0;
+  for (const name of [...site.keys()].sort()) {
+    if (name.startsWith('pagefind') || name === '_astro') continue;
+    const files = site.get(name)!.sort();
+    total += files.length;
+    if (name === '') {
+      rest.push(...files.map((f) => ({ dir: outDir, glob: f, pages: 1 })));
+      continue;
+    }
+    const replaced = new Set(standIns.get(name) ?? []);
+    const own = files.filter((f) => !replaced.has(f));
+    if (searchPagesDir && replaced.size > 0 && own.every(plainPath) && own.length + replaced.size === files.length) {
+      // The section from the search pages; the site's other pages of it (the features index) one by one.
+      rest.push(...own.map((f) => ({ dir: outDir, glob: `${name}/${f}`, pages: 1 })));
+      sections.push(...sectionParts(searchPagesDir, name, [...replaced], limit));
+    } else if (PAGE_SECTIONS.has(name)) sections.push(...sectionParts(outDir, name, files, limit));
+    else rest.push({ dir: outDir, glob: `${name}/**/*.html`, pages: files.length });
+  }
+  if (total <= limit && !searchPagesDir) return [{ sources: [{ dir: outDir }], pages: total }];
+  const parts: Unit[][] = [[...rest]];
   let size = rest.reduce((n, p) => n + p.pages, 0);
-  for (const [i, part] of sections.entries()) {
-    if (i > 0 && size + part.pages > limit) {
+  for (const [i, unit] of sections.entries()) {
+    if (i > 0 && size + unit.pages > limit) {
       parts.push([]);
       size = 0;
     }
-    parts.at(-1)!.push(part);
-    size += part.pages;
+    parts.at(-1)!.push(unit);
+    size += unit.pages;
   }
-  return parts.map((p) => ({ glob: p.length === 1 ? p[0]!.glob : `{${p.map((u) => u.glob).join(',')}}`, pages: p.reduce((n, u) => n + u.pages, 0) }));
+  return parts.map((units) => ({ sources: sourcesOf(units), pages: units.reduce((n, u) => n + u.pages, 0) }));
 }
 
-/** A page section as parts of at most `limit` pages: its slugs grouped by ever longer common prefixes. */
-function sectionParts(dir: string, files: string[], limit: number): IndexPart[] {
+/** Units as one glob per folder. */
+function sourcesOf(units: Unit[]): IndexSource[] {
+  const byDir = new Map<string, string[]>();
+  for (const { dir, glob } of units) {
+    let globs = byDir.get(dir);
+    if (!globs) byDir.set(dir, (globs = []));
+    globs.push(glob);
+  }
+  return [...byDir].map(([dir, globs]) => ({ dir, glob: globs.length === 1 ? globs[0]! : `{${globs.join(',')}}` }));
+}
+
+/** A page section as units of at most `limit` pages: its slugs grouped by ever longer common prefixes. */
+function sectionParts(root: string, dir: string, files: string[], limit: number): Unit[] {
   // Slugs only; anything else (a subfolder, a name a glob would misread) keeps the section whole.
-  if (!files.every((f) => /^[a-z0-9._-]+$/.test(f))) return [{ glob: `${dir}/**/*.html`, pages: files.length }];
-  const parts: IndexPart[] = [];
+  if (!files.every((f) => /^[a-z0-9._-]+$/.test(f))) return [{ dir: root, glob: `${dir}/**/*.html`, pages: files.length }];
+  const parts: Unit[] = [];
   const byPrefix = (names: string[], prefix: string): void => {
-    if (names.length === 1) parts.push({ glob: `${dir}/${names[0]}`, pages: 1 });
-    else if (names.length <= limit) parts.push({ glob: `${dir}/${prefix}*.html`, pages: names.length });
+    if (names.length === 1) parts.push({ dir: root, glob: `${dir}/${names[0]}`, pages: 1 });
+    else if (names.length <= limit) parts.push({ dir: root, glob: `${dir}/${prefix}*.html`, pages: names.length });
     else {
       const groups = new Map<string, string[]>();
       for (const name of names) {
@@ -127,10 +186,10 @@ function sectionParts(dir: string, files: string[], limit: number): IndexPart[] 
 }
 
 /** Indexes a built site with Pagefind; adds its time to `timings`. */
-export async function indexWithPagefind(outDir: string, timings: Timings, logger: Logger, pagesPerIndex = PAGES_PER_INDEX): Promise<{ indexedPages: number }> {
+export async function indexWithPagefind(site: SiteToIndex, timings: Timings, logger: Logger, pagesPerIndex = PAGES_PER_INDEX): Promise<{ indexedPages: number }> {
   const clock = performance.now();
   logger.progress('pagefind: indexing');
-  const { pages } = await runPagefind(outDir, logger, pagesPerIndex);
+  const { pages } = await runPagefind(site, logger, pagesPerIndex);
   timings.pagefind = performance.now() - clock;
   return { indexedPages: pages };
 }

@@ -126,7 +126,7 @@ async function finishBuild(reply: PagesReply, stage: BuildStage): Promise<number
       throw known ? new CasebookError(message, hint ? { hint } : {}) : new Error(`the build process failed:\n${message}`);
     }
     const { outcome } = reply;
-    await indexWithPagefind(outcome.outDir!, outcome.timings, logger);
+    await indexWithPagefind({ outDir: outcome.outDir!, searchPagesDir: outcome.searchPagesDir }, outcome.timings, logger);
     return await reportOutcome('build', outcome, Date.now() - stage.startedAt, logger, stage.format);
   } catch (error) {
     return reportError('build', error, logger);

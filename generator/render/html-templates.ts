@@ -27,6 +27,7 @@ import {
   type Flag,
 } from '../../src/lib/markup.ts';
 import type { TestDefect } from '../contract/defects.ts';
+import { UNINDEXED_MARKERS } from '../contract/search.ts';
 
 export const HTML_TEMPLATE_NAMES = ['test', 'case', 'feature'] as const;
 export type HtmlTemplateName = (typeof HTML_TEMPLATE_NAMES)[number];
@@ -49,6 +50,15 @@ function registerHelpers(hb: typeof Handlebars) {
   hb.registerHelper('totalsFigures', (totals: Totals, className: unknown, options: { hash?: { duration?: boolean } }) =>
     totals ? html(totalsFiguresHtml(totals, { duration: options?.hash?.duration === true, className: typeof className === 'string' ? className : undefined })) : '',
   );
+  // {{#unindexed}}…{{/unindexed}}, directly inside an element marked
+  // data-pagefind-ignore: shown on the page, and left out of the page's search
+  // page (contract/search.ts), so Pagefind does not parse what it would ignore.
+  // Pagefind still reads filters and meta inside ignored content: a block
+  // holding any stays in the search page.
+  hb.registerHelper('unindexed', function (this: unknown, options: Handlebars.HelperOptions) {
+    const inner = options.fn(this);
+    return html(inner.includes('data-pagefind-') ? inner : UNINDEXED_MARKERS.start + inner + UNINDEXED_MARKERS.end);
+  });
 }
 
 async function templateSource(name: string, overrideDir: string | undefined, subdir = ''): Promise<{ source: string; from: string }> {

@@ -11,7 +11,9 @@ export const HOSTILE = {
   parameterValue: '<img src=x onerror=alert(4)>',
   description: '<script>alert("description")</script>\n\n[link](javascript:alert(5)) and ![img](javascript:alert(6)) and [fine](https://example.org/ok)',
   descriptionHtml:
-    '<p onclick="alert(7)">Kept <b>bold</b><script>alert(8)</script><a href="javascript:alert(9)">bad link</a> <a href="https://example.org/good">good link</a><img src="x" onerror="alert(10)"></p>',
+    '<p onclick="alert(7)">Kept <b>bold</b><script>alert(8)</script><a href="javascript:alert(9)">bad link</a> <a href="https://example.org/good">good link</a><img src="x" onerror="alert(10)"></p>' +
+    // The marker of content a search page leaves out (contract/search.ts): a description must not hide its own words from search.
+    '<!--casebook:unindexed--><p>Searchable despite the marker</p><!--/casebook:unindexed-->',
   owner: '<b onmouseover=alert(11)>mallory</b>',
   tag: '"><script>alert(12)</script>',
   htmlAttachment: '<h1>report</h1><script>alert("attachment")</script>',
