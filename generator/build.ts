@@ -5,9 +5,7 @@ import { startAstroBuild } from './build/astro.ts';
 import { indexWithPagefind } from './build/pagefind.ts';
 import { siteFileCopier, takeFrame, writeFramedPage, writeFramedPages, type Frame } from './build/frame.ts';
 import type { HtmlPage } from './contract/frame.ts';
-import { SEARCH_PAGES_DIR, searchPageOf } from './contract/search.ts';
-import { textFileWriter } from './file-io.ts';
-import { parentFolderMaker, pathInside } from './write/folders.ts';
+import { searchPagesIn } from './build/search-pages.ts';
 import { mapConcurrent } from './read/map-concurrent.ts';
 import { WRITES_IN_FLIGHT } from './write/content-folder.ts';
 import { CasebookError } from './diagnostics/diagnostic.ts';
@@ -83,17 +81,9 @@ export async function buildPages(config: CasebookConfig, logger: Logger = silent
   const pending: { where: string; page: Omit<HtmlPage, 'html'>; html: Buffer }[] = [];
   let pendingSize = 0;
   let flushed: Promise<unknown> = Promise.resolve();
-  const searchPagesDir = path.join(path.resolve(config.content), SEARCH_PAGES_DIR);
-  // The previous site and search pages are moved aside at once and deleted in the background.
+  const searchPages = searchPagesIn(config.content);
+  // The previous site is moved aside at once and deleted in the background.
   const old = await moveAside(outDir);
-  const oldSearchPages = await moveAside(searchPagesDir);
-  const makeSearchFolderOf = parentFolderMaker();
-  const writeText = textFileWriter();
-  const writeSearchPage = async (where: string, page: HtmlPage) => {
-    const file = pathInside(searchPagesDir, `${where}.html`, 'the search pages folder');
-    await makeSearchFolderOf(file);
-    await writeText(file, searchPageOf(page.html));
-  };
   // Astro's process starts now and loads Astro while the generator reads.
   const astroProcess = await startAstroBuild(logger);
   try {
@@ -123,7 +113,7 @@ export async function buildPages(config: CasebookConfig, logger: Logger = silent
       astro.catch(() => undefined);
     };
     const takePage = async (where: string, page: HtmlPage) => {
-      await writeSearchPage(where, page);
+      await searchPages.write(where, page);
       if (frame) {
         await writeFramedPage(outDir, where, page, frame);
         return true;
@@ -149,9 +139,10 @@ export async function buildPages(config: CasebookConfig, logger: Logger = silent
     const framed = await writeFramedPages(generated.contentDir, outDir, ready);
     if (framed) logger.progress(`frame: ${framed} pages from the content folder`);
     generated.timings.frame = performance.now() - clock;
-    return { ...generated, outDir, searchPagesDir };
+    await searchPages.removeStale();
+    return { ...generated, outDir, searchPagesDir: searchPages.dir };
   } finally {
     await astroProcess.cancel();
-    await Promise.all([old.removed, oldSearchPages.removed]);
+    await old.removed;
   }
 }

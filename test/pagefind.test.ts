@@ -156,4 +156,18 @@ describe('search pages', () => {
     // A description's own copy of the marker hides nothing from search.
     expect(JSON.stringify([...fromSearchPages.values()])).toContain('Searchable despite the marker');
   });
+
+  it('of a test no longer in the results are gone from the folder and the index after the next build into the same content folder', async () => {
+    const fixture = (adapter: string) => path.resolve('test/fixtures', adapter, 'allure-results');
+    const first = await buildSite([fixture('jest'), fixture('mocha')]);
+    const next = await buildSite([fixture('mocha')], { content: first.contentDir, out: first.outDir });
+    expect(next.searchPagesDir).toBe(first.searchPagesDir);
+    const gone = first.run.results.filter((r) => !next.run.results.some((n) => n.slug === r.slug));
+    expect(gone.length).toBeGreaterThan(0);
+    const testPages = (await fg('tests/*.html', { cwd: next.searchPagesDir })).sort();
+    expect(testPages).toEqual(next.run.results.map((r) => `tests/${r.slug}.html`).sort());
+    const indexed = [...(await indexedPages(next.outDir)).keys()];
+    for (const r of gone) expect(indexed).not.toContain(`/tests/${r.slug}.html`);
+    for (const r of next.run.results) expect(indexed).toContain(`/tests/${r.slug}.html`);
+  });
 });
