@@ -81,7 +81,7 @@ export async function buildPages(config: CasebookConfig, logger: Logger = silent
   const pending: { where: string; page: Omit<HtmlPage, 'html'>; html: Buffer }[] = [];
   let pendingSize = 0;
   let flushed: Promise<unknown> = Promise.resolve();
-  const searchPages = searchPagesIn(config.content);
+  const searchPages = await searchPagesIn(config.content);
   // The previous site is moved aside at once and deleted in the background.
   const old = await moveAside(outDir);
   // Astro's process starts now and loads Astro while the generator reads.

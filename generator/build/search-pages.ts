@@ -1,8 +1,10 @@
 // The search pages of a build (see contract/search.ts), in the content folder.
-// Written over the previous build's in place, and the ones this build did not
-// write removed at the end: deleting the whole folder and writing it anew made
-// a rebuild at 10,000 results slower than a cold build (11,000 deletions, then
-// as many new files, beside the rendering).
+// A page the previous build left with the same text is kept as it is, one
+// with other text is written over, and the ones this build did not write are
+// removed at the end. Deleting the whole folder and writing it anew made a
+// rebuild at 10,000 results slower than a cold build (11,000 deletions, then
+// as many new files, beside the rendering); so did writing over every page.
+import { readFileSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { HtmlPage } from '../contract/frame.ts';
@@ -20,24 +22,40 @@ export interface SearchPages {
   removeStale(): Promise<number>;
 }
 
-export function searchPagesIn(contentDir: string): SearchPages {
+/** The previous build's search pages (absolute paths); none when there is no folder yet. */
+async function filesIn(dir: string): Promise<Set<string>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return new Set(entries.filter((e) => !e.isDirectory()).map((e) => path.join(e.parentPath, e.name)));
+}
+
+export async function searchPagesIn(contentDir: string): Promise<SearchPages> {
   const dir = path.join(path.resolve(contentDir), SEARCH_PAGES_DIR);
+  const previous = await filesIn(dir);
   const makeFolderOf = parentFolderMaker();
   const writeText = textFileWriter();
-  const written = new Set<string>();
   return {
     dir,
     async write(where, page) {
       const file = pathInside(dir, `${where}.html`, 'the search pages folder');
-      written.add(file);
+      const text = searchPageOf(page.html);
+      if (previous.delete(file) && sameText(file, text)) return;
       await makeFolderOf(file);
-      await writeText(file, searchPageOf(page.html));
+      await writeText(file, text);
     },
     async removeStale() {
-      const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-      const stale = entries.filter((e) => !e.isDirectory()).map((e) => path.join(e.parentPath, e.name)).filter((file) => !written.has(file));
+      const stale = [...previous];
+      previous.clear();
       await mapConcurrent(stale, WRITES_IN_FLIGHT, (file) => rm(file, { force: true }));
       return stale.length;
     },
   };
+}
+
+/** Whether `file` holds `text` (read synchronously: it was written by the last build, so likely still in the page cache). */
+function sameText(file: string, text: string): boolean {
+  try {
+    return readFileSync(file, 'utf8') === text;
+  } catch {
+    return false;
+  }
 }
