@@ -1,6 +1,6 @@
 // A large site is indexed by Pagefind in parts (its memory grows with the pages
 // of one index); the parts must hold exactly the pages one index would.
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import fg from 'fast-glob';
@@ -157,7 +157,7 @@ describe('search pages', () => {
     expect(JSON.stringify([...fromSearchPages.values()])).toContain('Searchable despite the marker');
   });
 
-  it('of a test no longer in the results are gone from the folder and the index after the next build into the same content folder', async () => {
+  it('of a test no longer in the results are gone from the folder and the index after the next build into the same content folder, and unchanged ones are kept', async () => {
     const fixture = (adapter: string) => path.resolve('test/fixtures', adapter, 'allure-results');
     const first = await buildSite([fixture('jest'), fixture('mocha')]);
     const next = await buildSite([fixture('mocha')], { content: first.contentDir, out: first.outDir });
@@ -169,5 +169,11 @@ describe('search pages', () => {
     const indexed = [...(await indexedPages(next.outDir)).keys()];
     for (const r of gone) expect(indexed).not.toContain(`/tests/${r.slug}.html`);
     for (const r of next.run.results) expect(indexed).toContain(`/tests/${r.slug}.html`);
+    // The same results once more: every search page is the same, so none is written again.
+    const written = new Map<string, number>();
+    for (const file of testPages) written.set(file, (await stat(path.join(next.searchPagesDir, file))).mtimeMs);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await buildSite([fixture('mocha')], { content: first.contentDir, out: first.outDir });
+    for (const file of testPages) expect((await stat(path.join(next.searchPagesDir, file))).mtimeMs, file).toBe(written.get(file));
   });
 });
