@@ -7,7 +7,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 180_000,
-    setupFiles: ['allure-vitest/setup', './test/support/allure-labels.ts'],
+    setupFiles: ['allure-vitest/setup', './test/support/allure-labels.ts', './test/support/temp-dirs.ts'],
     reporters: ['default', ['allure-vitest/reporter', { resultsDir: 'allure-results' }], './test/support/closing-line-reporter.ts'],
   },
 });

@@ -206,8 +206,8 @@ describe('reading written cases', () => {
     expect(csv.map((r) => r.id)).toEqual(['REQ-1', 'REQ-2', 'REQ-3', 'REQ-4', 'REQ-5', 'REQ-9']);
     expect(csv[0]).toEqual({ id: 'REQ-1', title: 'Items can be added, counted and shown', url: 'https://reqs.acme.test/REQ-1' });
     expect(list.list).toEqual([]);
-    const { mkdtemp, writeFile } = await import('node:fs/promises');
-    const dir = await mkdtemp(path.join((await import('node:os')).tmpdir(), 'casebook-req-'));
+    const { writeFile } = await import('node:fs/promises');
+    const dir = await tempDir('req');
     await writeFile(path.join(dir, 'r.yaml'), 'REQ-A: { title: A, url: "https://x.test/a" }\nREQ-B: B only\nREQ-C: [1, 2]\n');
     const yaml = await readRequirements(path.join(dir, 'r.yaml'), list);
     expect(yaml).toEqual([
