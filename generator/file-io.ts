@@ -14,8 +14,22 @@ export const writeFile = promisify(fs.writeFile);
 
 /** A read slower than this came from the disk, not from the page cache (~20 µs for a result file). */
 const SLOW_READ_MS = 0.25;
-/** After this many slow reads the files are read through the thread pool instead. */
-const SLOW_READS_BEFORE_POOL = 16;
+/** A write slower than this went to a disk that blocks, not into the page cache (~30 µs for a page). */
+const SLOW_WRITE_MS = 1;
+/** After this many slow calls the files go through the thread pool instead. */
+const SLOW_CALLS_BEFORE_POOL = 16;
+
+/** `sync` while it takes at most `slowMs` a call; `pooled` (the thread pool) once it has been slower a few times. */
+function syncWhileFast<A extends unknown[], R>(sync: (...args: A) => R, pooled: (...args: A) => Promise<R>, slowMs: number): (...args: A) => Promise<R> {
+  let slowCalls = 0;
+  return async (...args) => {
+    if (slowCalls >= SLOW_CALLS_BEFORE_POOL) return pooled(...args);
+    const start = performance.now();
+    const value = sync(...args);
+    if (performance.now() - start > slowMs) slowCalls++;
+    return value;
+  };
+}
 
 /**
  * A reader of many small text files. A file in the page cache (results a test
@@ -24,20 +38,8 @@ const SLOW_READS_BEFORE_POOL = 16;
  * thread, so after a few slow reads it switches to readFile, many at a time.
  */
 export function textFileReader(): (file: string) => Promise<string> {
-  let slowReads = 0;
-  return async (file) => {
-    if (slowReads >= SLOW_READS_BEFORE_POOL) return readFile(file, 'utf8');
-    const start = performance.now();
-    const text = readFileSync(file, 'utf8');
-    if (performance.now() - start > SLOW_READ_MS) slowReads++;
-    return text;
-  };
+  return syncWhileFast((file: string) => readFileSync(file, 'utf8'), (file) => readFile(file, 'utf8'), SLOW_READ_MS);
 }
-
-/** A write slower than this went to a disk that blocks, not into the page cache (~30 µs for a page). */
-const SLOW_WRITE_MS = 1;
-/** After this many slow writes the files are written through the thread pool instead. */
-const SLOW_WRITES_BEFORE_POOL = 16;
 
 /**
  * A writer of many small text files (pages), the counterpart of
@@ -47,11 +49,5 @@ const SLOW_WRITES_BEFORE_POOL = 16;
  * page loop 1.7 s more through writeFile and 0.6 s more written synchronously.
  */
 export function textFileWriter(): (file: string, text: string) => Promise<void> {
-  let slowWrites = 0;
-  return async (file, text) => {
-    if (slowWrites >= SLOW_WRITES_BEFORE_POOL) return writeFile(file, text);
-    const start = performance.now();
-    writeFileSync(file, text);
-    if (performance.now() - start > SLOW_WRITE_MS) slowWrites++;
-  };
+  return syncWhileFast((file: string, text: string) => writeFileSync(file, text), (file, text) => writeFile(file, text), SLOW_WRITE_MS);
 }

@@ -4,12 +4,11 @@
 // removed at the end. Deleting the whole folder and writing it anew made a
 // rebuild at 10,000 results slower than a cold build (11,000 deletions, then
 // as many new files, beside the rendering); so did writing over every page.
-import { readFileSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { HtmlPage } from '../contract/frame.ts';
 import { SEARCH_PAGES_DIR, searchPageOf } from '../contract/search.ts';
-import { textFileWriter } from '../file-io.ts';
+import { textFileReader, textFileWriter } from '../file-io.ts';
 import { mapConcurrent } from '../read/map-concurrent.ts';
 import { WRITES_IN_FLIGHT } from '../write/content-folder.ts';
 import { parentFolderMaker, pathInside } from '../write/folders.ts';
@@ -32,13 +31,15 @@ export async function searchPagesIn(contentDir: string): Promise<SearchPages> {
   const dir = path.join(path.resolve(contentDir), SEARCH_PAGES_DIR);
   const previous = await filesIn(dir);
   const makeFolderOf = parentFolderMaker();
+  const readText = textFileReader();
   const writeText = textFileWriter();
   return {
     dir,
     async write(where, page) {
       const file = pathInside(dir, `${where}.html`, 'the search pages folder');
       const text = searchPageOf(page.html);
-      if (previous.delete(file) && sameText(file, text)) return;
+      // Written by the last build, so likely still in the page cache.
+      if (previous.delete(file) && (await readText(file).catch(() => undefined)) === text) return;
       await makeFolderOf(file);
       await writeText(file, text);
     },
@@ -49,13 +50,4 @@ export async function searchPagesIn(contentDir: string): Promise<SearchPages> {
       return stale.length;
     },
   };
-}
-
-/** Whether `file` holds `text` (read synchronously: it was written by the last build, so likely still in the page cache). */
-function sameText(file: string, text: string): boolean {
-  try {
-    return readFileSync(file, 'utf8') === text;
-  } catch {
-    return false;
-  }
 }
