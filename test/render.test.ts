@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fg from 'fast-glob';
 import { FRAME_MARKERS, FRAME_PAGE, parseHtmlPage } from '../generator/contract/frame.ts';
+import { searchPageOf } from '../generator/contract/search.ts';
 import { takeFrame, writeFramedPages } from '../generator/build/frame.ts';
 import { isPlainLine, markdownHtml } from '../generator/render/markdown-html.ts';
 import { parse as parseYaml } from 'yaml';
@@ -111,6 +112,27 @@ describe('generated content', () => {
     const page = await readFile(path.join(contentDir, 'html/tests', `${result.slug}.html`), 'utf8');
     expect(page).toContain(`<p>CUSTOM ${result.name}</p><span class="badge flag-flaky badge-sm" title="Passed and failed within recent attempts or runs">Flaky</span><ul><li>`);
     expect(page).not.toContain('id="details"');
+  });
+
+  it('leaves an {{#unindexed}} block out of the search page, unless it holds something Pagefind reads even when ignored', async () => {
+    const dir = await tempDir('unindexed');
+    const { writeFile, mkdir } = await import('node:fs/promises');
+    await mkdir(path.join(dir, 'tpl'));
+    await writeFile(
+      path.join(dir, 'tpl/test.html.hbs'),
+      '<h1>{{title}}</h1><div data-pagefind-ignore>{{#unindexed}}<p>shown only {{fullName}}</p>{{/unindexed}}</div>' +
+        '<div data-pagefind-ignore>{{#unindexed}}<span data-pagefind-filter="status">{{status}}</span>{{/unindexed}}</div>\n',
+    );
+    const { contentDir, run } = await generateFixtures({ templates: path.join(dir, 'tpl') });
+    const result = run.results[0]!;
+    const page = parseHtmlPage(await readFile(path.join(contentDir, 'html/tests', `${result.slug}.html`), 'utf8'))!;
+    // On the page, both blocks are shown.
+    expect(page.html).toContain('<p>shown only ');
+    expect(page.html).toContain(`<span data-pagefind-filter="status">${result.status}</span>`);
+    const searchPage = searchPageOf(page.html);
+    expect(searchPage).not.toContain('shown only');
+    expect(searchPage).toContain(`<div data-pagefind-ignore><span data-pagefind-filter="status">${result.status}</span></div>`);
+    expect(searchPage).toMatch(/^<!doctype html><html lang="en">.*<main data-pagefind-body><h1>/s);
   });
 
   it('warns about a Markdown template of a page that is HTML now', async () => {
