@@ -17,8 +17,8 @@ export interface SearchPages {
   dir: string;
   /** The search page of a page the generator rendered (`where`: `tests/<slug>`, …). */
   write(where: string, page: HtmlPage): Promise<void>;
-  /** Removes the files this build did not write; returns how many. */
-  removeStale(): Promise<number>;
+  /** Removes the files this build did not write. */
+  removeStale(): Promise<void>;
 }
 
 /** The previous build's search pages (absolute paths); none when there is no folder yet. */
@@ -47,7 +47,6 @@ export async function searchPagesIn(contentDir: string): Promise<SearchPages> {
       const stale = [...previous];
       previous.clear();
       await mapConcurrent(stale, WRITES_IN_FLIGHT, (file) => rm(file, { force: true }));
-      return stale.length;
     },
   };
 }
