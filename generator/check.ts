@@ -26,10 +26,10 @@ export interface CheckResult {
 }
 
 /** Reads and links only (no pages, no site), then evaluates the gate. */
-export async function check(config: Pick<CasebookConfig, 'results' | 'defects'>, gate: GateOptions = {}, logger: Logger = silentLogger): Promise<CheckResult> {
+export async function check(config: Pick<CasebookConfig, 'results' | 'defects'> & Partial<Pick<CasebookConfig, 'limits'>>, gate: GateOptions = {}, logger: Logger = silentLogger): Promise<CheckResult> {
   const diagnostics = createDiagnosticList();
-  const run = await readRun(config.results, diagnostics, logger);
-  const defects = await readDefectFolders(config.defects, diagnostics);
+  const run = await readRun(config.results, diagnostics, logger, config.limits);
+  const defects = await readDefectFolders(config.defects, diagnostics, config.limits?.textFileBytes);
   logger.progress(`link: ${run.results.length} results, ${defects.length} defects`);
   const failures = linkFailures(run, defects, diagnostics);
   const totals = totalsOf(run.results);

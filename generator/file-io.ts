@@ -20,7 +20,7 @@ const SLOW_WRITE_MS = 1;
 const SLOW_CALLS_BEFORE_POOL = 16;
 
 /** `sync` while it takes at most `slowMs` a call; `pooled` (the thread pool) once it has been slower a few times. */
-function syncWhileFast<A extends unknown[], R>(sync: (...args: A) => R, pooled: (...args: A) => Promise<R>, slowMs: number): (...args: A) => Promise<R> {
+export function syncWhileFast<A extends unknown[], R>(sync: (...args: A) => R, pooled: (...args: A) => Promise<R>, slowMs: number): (...args: A) => Promise<R> {
   let slowCalls = 0;
   return async (...args) => {
     if (slowCalls >= SLOW_CALLS_BEFORE_POOL) return pooled(...args);

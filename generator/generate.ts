@@ -87,10 +87,10 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
   // diagnostics do not depend on which finished first.
   const [resultsSink, casesSink, defectsSink] = [createDiagnosticList(), createDiagnosticList(), createDiagnosticList()];
   const [run, caseInputs, defects] = await Promise.all([
-    readRun(config.results, resultsSink, logger),
+    readRun(config.results, resultsSink, logger, config.limits),
     // Parsed case files are kept in the content folder for the next build.
     readCaseInputs(config, casesSink, path.join(path.resolve(config.content), CASE_CACHE_FILE)),
-    readDefectFolders(config.defects, defectsSink),
+    readDefectFolders(config.defects, defectsSink, config.limits.textFileBytes),
   ]);
   for (const sink of [resultsSink, casesSink, defectsSink]) for (const d of sink.list) diagnostics.report(d);
   lap('read');

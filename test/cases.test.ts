@@ -246,7 +246,7 @@ describe('reading many case files', () => {
     const jobs: CaseFileJob[] = [];
     for (let i = 0; jobs.length < 1200; i++) {
       const name = files[i % files.length]!;
-      jobs.push({ name, path: path.join(root, name), shownAs: `copy-${i}/${name}`, repoPath: `cases/${name}` });
+      jobs.push({ name, path: path.join(root, name), folder: root, maxBytes: 2 ** 20, shownAs: `copy-${i}/${name}`, repoPath: `cases/${name}` });
     }
     const here = await mapConcurrent(jobs, 16, readCaseFile);
     const there = await readCaseFiles(jobs);

@@ -121,7 +121,7 @@ describe('bad input is reported and loses nothing else', () => {
     expect(reasonFor('no-name-result.json')[0]).toMatch(/"name" is missing/);
     expect(reasonFor('array-result.json')[0]).toMatch(/JSON object/);
     expect(reasonFor('garbage-container.json')[0]).toMatch(/not valid JSON/);
-    expect(reasonFor('folder-result.json')[0]).toMatch(/cannot read file: EISDIR/);
+    expect(reasonFor('folder-result.json')[0]).toMatch(/cannot read file: it is a folder, not a regular file/);
   });
 
   it('refuses attachments outside the results folder, through links, or missing', () => {

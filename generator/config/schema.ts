@@ -1,5 +1,6 @@
 // The one config schema: the config file and the CLI flags both land here.
 import { z } from 'zod';
+import { DEFAULT_LIMITS } from '../read/input-file.ts';
 
 const linkPattern = z
   .string()
@@ -64,6 +65,20 @@ export const configSchema = z.strictObject({
     .string()
     .regex(/^https?:\/\/.*\{path\}/, 'a http(s) URL containing {path} where the case file goes, e.g. "https://github.com/acme/shop/edit/main/{path}"')
     .optional(),
+  /**
+   * Size caps, in bytes, per kind of input file; a larger file is left out with a diagnostic.
+   * @default { resultFileBytes: 268435456 (256 MiB), attachmentBytes: 104857600 (100 MiB), textFileBytes: 16777216 (16 MiB) }
+   */
+  limits: z
+    .strictObject({
+      /** A `*-result.json`, `*-container.json` or other file of test results. */
+      resultFileBytes: z.number().int().positive().default(DEFAULT_LIMITS.resultFileBytes),
+      /** One attachment. */
+      attachmentBytes: z.number().int().positive().default(DEFAULT_LIMITS.attachmentBytes),
+      /** A case, defect, requirements, template, categories, environment or executor file. */
+      textFileBytes: z.number().int().positive().default(DEFAULT_LIMITS.textFileBytes),
+    })
+    .prefault({}),
 });
 
 export type CasebookConfig = z.output<typeof configSchema>;

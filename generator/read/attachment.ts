@@ -1,15 +1,27 @@
 // Attachments: a `source` is a plain file name inside the results folder.
 // Anything else is refused with a reason; the file is never read from outside.
-import { lstat, realpath, open } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { Attachment, AttachmentPreview } from '../model/types.ts';
+import { checkInputFile, InputFileError } from './input-file.ts';
 import type { RawObject } from './raw.ts';
 import { str } from './raw.ts';
+import type { InputLimits } from './input-file.ts';
 
 /** Allure 2 accepts only these names for attachment sources. */
 const SOURCE_NAME = /^[a-zA-Z0-9._-]{1,100}$/;
-/** Served files with these endings would run in the site's origin; they get `.txt` appended. */
-const ACTIVE_EXTENSIONS = /\.(html?|xhtml|svg|xml|js|mjs|cjs)$/i;
+/**
+ * Endings a browser only shows or downloads, whatever server sends them: the
+ * site serves these under their own name. Anything else (HTML, SVG, XML and
+ * their kin, scripts, server pages) could run in the site's origin under some
+ * server's MIME table, so it is served as text or bytes instead (servedName).
+ */
+const INERT_EXTENSIONS = new Set([
+  'png', 'jpg', 'jpeg', 'gif', 'webp', 'avif', 'bmp', 'ico', 'tif', 'tiff',
+  'mp4', 'webm', 'ogv', 'ogg', 'mov', 'm4v', 'mp3', 'wav', 'flac', 'm4a',
+  'txt', 'log', 'csv', 'tsv', 'json', 'har', 'ndjson', 'md', 'yaml', 'yml', 'properties', 'diff', 'patch',
+  'zip', 'gz', 'tgz', 'tar', 'bz2', 'xz', 'zst', '7z', 'jar', 'pdf', 'bin', 'dat', 'pcap', 'heapsnapshot',
+]);
 /** Text previews stop here; the whole file stays downloadable. */
 export const TEXT_PREVIEW_BYTES = 64 * 1024;
 /** HTML attachments bigger than this are not previewed in an iframe. */
@@ -20,6 +32,7 @@ export interface AttachmentContext {
   folder: string;
   /** Index of the results folder among the run's shards. */
   shard: number;
+  limits: InputLimits;
 }
 
 export type AttachmentOutcome = { ok: true; attachment: Attachment } | { ok: false; source: string; reason: string };
@@ -36,8 +49,23 @@ export function previewOf(contentType: string, source: string): AttachmentPrevie
   return 'download';
 }
 
-export function servedName(source: string): string {
-  return ACTIVE_EXTENSIONS.test(source) ? `${source}.txt` : source;
+/** Whether a served file of this name only ever shows or downloads. */
+export function isInertName(source: string): boolean {
+  const dot = source.lastIndexOf('.');
+  return dot > 0 && INERT_EXTENSIONS.has(source.slice(dot + 1).toLowerCase());
+}
+
+/**
+ * The attachment's path below `attachments/<shard>/`: its own name when inert,
+ * else `renamed/<source>.txt` (text) or `renamed/<source>.bin`. One source
+ * name, one served name: `renamed/` holds no inert source's name, and a source
+ * name has no `/`, so two attachments never meet on one file.
+ */
+export function servedName(source: string, contentType = ''): string {
+  if (isInertName(source)) return source;
+  const type = contentType.toLowerCase();
+  const text = /^text\//.test(type) || /(json|xml|javascript|ecmascript|yaml|html|svg)/.test(type) || /\.(html?|xht(ml?)?|shtml|svgz?|xml|xsl|xsd|js|mjs|cjs|css|rss|atom|rdf|mml|php|htaccess)$/i.test(source);
+  return `renamed/${source}.${text ? 'txt' : 'bin'}`;
 }
 
 async function readHead(file: string, bytes: number): Promise<string> {
@@ -51,36 +79,34 @@ async function readHead(file: string, bytes: number): Promise<string> {
   }
 }
 
+/** Why the file behind a source cannot be used, in the words the rejected page has always used. */
+function refusal(name: string, source: string, error: unknown): string {
+  const reason = error instanceof InputFileError ? error.message : ((error as NodeJS.ErrnoException)?.code ?? String(error));
+  if (/does not exist|broken link/.test(reason)) return `attachment "${name}": file ${source} is missing from the results folder`;
+  if (/leads out of its folder/.test(reason)) return `attachment "${name}": ${source} is a link that leads out of the results folder`;
+  return `attachment "${name}": ${source} cannot be used: ${reason}`;
+}
+
 export async function readAttachment(raw: RawObject, ctx: AttachmentContext): Promise<AttachmentOutcome> {
   const source = str(raw.source);
   const name = str(raw.name) || source;
   if (!SOURCE_NAME.test(source) || source === '.' || source === '..') {
     return { ok: false, source, reason: `attachment "${name}" has source "${source}", which is not a plain file name inside the results folder` };
   }
-  const file = path.join(ctx.folder, source);
-  let stat;
+  let checked: { path: string; size: number };
   try {
-    stat = await lstat(file);
-  } catch {
-    return { ok: false, source, reason: `attachment "${name}": file ${source} is missing from the results folder` };
+    checked = await checkInputFile(path.join(ctx.folder, source), ctx.folder, ctx.limits.attachmentBytes);
+  } catch (error) {
+    return { ok: false, source, reason: refusal(name, source, error) };
   }
-  if (stat.isSymbolicLink()) {
-    const target = await realpath(file).catch(() => '');
-    if (!target || path.dirname(target) !== ctx.folder) {
-      return { ok: false, source, reason: `attachment "${name}": ${source} is a link that leads out of the results folder` };
-    }
-  } else if (!stat.isFile()) {
-    return { ok: false, source, reason: `attachment "${name}": ${source} is not a regular file` };
-  }
-  const real = stat.isSymbolicLink() ? await realpath(file) : file;
-  const size = stat.isSymbolicLink() ? (await lstat(real)).size : stat.size;
+  const { path: real, size } = checked;
   const contentType = str(raw.type) || 'application/octet-stream';
   const preview = previewOf(contentType, source);
   const attachment: Attachment = {
     name,
     source,
     path: real,
-    href: `attachments/${ctx.shard}/${servedName(source)}`,
+    href: `attachments/${ctx.shard}/${servedName(source, contentType)}`,
     contentType,
     sizeBytes: size,
     preview,

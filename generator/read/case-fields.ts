@@ -1,7 +1,8 @@
 // The fields a Markdown front matter block and a YAML case file share: parsed
 // with `yaml` (keeping line numbers), checked with zod, turned into a partial
 // WrittenCase. Problems are diagnostics naming the file and the key's line.
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar } from 'yaml';
+import { parseYaml } from './yaml.ts';
 import type { Document } from 'yaml';
 import { z } from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
@@ -19,6 +20,8 @@ export interface CaseSource {
 /** A YAML text with a line offset (front matter starts after the `---` line). */
 export interface YamlBlock {
   doc: Document;
+  /** The document as plain data. */
+  data: unknown;
   lineOf(key?: string): number;
   /** The file line of a character offset in the block. */
   lineAt(offset: number): number;
@@ -26,23 +29,23 @@ export interface YamlBlock {
 
 /** Parses YAML; on a syntax error reports it (with its line) and returns undefined. */
 export function parseYamlBlock(text: string, firstLine: number, src: CaseSource, what: string): YamlBlock | undefined {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
-  const error = doc.errors[0];
-  if (error) {
+  const parsed = parseYaml(text);
+  const counter = parsed.counter;
+  if (!parsed.ok) {
     // An error at the end of the text (an unclosed bracket) is reported on its last line.
-    const offset = Math.min(error.pos[0], text.trimEnd().length);
+    const offset = Math.min(parsed.offset, text.trimEnd().length);
     const line = firstLine + counter.linePos(offset).line - 1;
     src.report({
       severity: 'error',
       code: 'case/invalid-yaml',
-      message: `${what} is not valid YAML: ${error.message.split('\n')[0]}`,
+      message: `${what} is not valid YAML: ${parsed.message}`,
       file: src.file,
       line,
       rejected: true,
     });
     return undefined;
   }
+  const { doc, data } = parsed;
   const lineOf = (key?: string): number => {
     if (key && isMap(doc.contents)) {
       const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === key);
@@ -51,7 +54,7 @@ export function parseYamlBlock(text: string, firstLine: number, src: CaseSource,
     }
     return firstLine;
   };
-  return { doc, lineOf, lineAt: (offset) => firstLine + counter.linePos(offset).line - 1 };
+  return { doc, data, lineOf, lineAt: (offset) => firstLine + counter.linePos(offset).line - 1 };
 }
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]).transform((v) => String(v).trim());
@@ -100,7 +103,7 @@ function selectorOf(raw: z.infer<typeof selector>): AutomationSelector {
  * when the case cannot be used: no id, no title, an unknown status, a wrong type.
  */
 export function readCaseFields(block: YamlBlock, src: CaseSource, extraKeys: readonly string[] = []): ReadCaseFields | undefined {
-  const data: unknown = block.doc.toJS();
+  const data: unknown = block.data;
   const reject = (message: string, key?: string, hint?: string) =>
     src.report({ severity: 'error', code: 'case/invalid', message, file: src.file, line: block.lineOf(key), rejected: true, ...(hint ? { hint } : {}) });
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {

@@ -1,6 +1,6 @@
 // One case file → its cases and what was wrong with it; the unit of work the
 // case readers share out between processes (see case-workers.ts).
-import { readFile } from '../file-io.ts';
+import { inputFileReason, readInputText } from './input-file.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { WrittenCase } from '../model/cases.ts';
 import type { CaseSource } from './case-fields.ts';
@@ -22,6 +22,10 @@ export interface CaseFileJob {
   name: string;
   /** Absolute path to read. */
   path: string;
+  /** The real path of its cases folder, which the file must resolve inside. */
+  folder: string;
+  /** Its size cap (limits.textFileBytes). */
+  maxBytes: number;
   /** As shown to users. */
   shownAs: string;
   /** Relative to the repository root, for edit links. */
@@ -40,9 +44,9 @@ export async function readCaseFile(job: CaseFileJob): Promise<CaseFileOutcome> {
   const found: Diagnostic[] = [];
   const src: CaseSource = { file: job.shownAs, repoPath: job.repoPath, report: (d) => found.push(d) };
   try {
-    return { cases: reader.parse(job.text ?? (await readFile(job.path, 'utf8')), src), found };
+    return { cases: reader.parse(job.text ?? (await readInputText(job.path, job.folder, job.maxBytes)), src), found };
   } catch (error) {
-    found.push({ severity: 'error', code: 'case/unreadable', message: `cannot read: ${(error as Error).message}`, file: src.file, rejected: true });
+    found.push({ severity: 'error', code: 'case/unreadable', message: `cannot read: ${inputFileReason(error)}`, file: src.file, rejected: true });
     return { cases: [], found };
   }
 }

@@ -13,8 +13,8 @@ export interface CaseInputs {
   requirementsFile: boolean;
 }
 
-export async function readCaseInputs(config: Pick<CasebookConfig, 'cases' | 'requirements'>, diagnostics: DiagnosticSink, cacheFile?: string): Promise<CaseInputs> {
-  const { cases } = config.cases.length ? await readCases(config.cases, diagnostics, cacheFile) : { cases: [] };
-  const list = config.requirements ? await readRequirements(config.requirements, diagnostics) : [];
+export async function readCaseInputs(config: Pick<CasebookConfig, 'cases' | 'requirements'> & Partial<Pick<CasebookConfig, 'limits'>>, diagnostics: DiagnosticSink, cacheFile?: string): Promise<CaseInputs> {
+  const { cases } = config.cases.length ? await readCases(config.cases, diagnostics, cacheFile, config.limits?.textFileBytes) : { cases: [] };
+  const list = config.requirements ? await readRequirements(config.requirements, diagnostics, config.limits?.textFileBytes) : [];
   return { cases, requirements: new Map(list.map((r) => [r.id, r])), requirementsFile: Boolean(config.requirements) };
 }

@@ -3,7 +3,7 @@
 // across all folders; a later duplicate is rejected, naming the first.
 import { access, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import fg from 'fast-glob';
+import { DEFAULT_LIMITS, listFolderEntries, readInputBytes } from './input-file.ts';
 import type { DiagnosticSink } from '../diagnostics/diagnostic.ts';
 import type { WrittenCase } from '../model/cases.ts';
 import { normalizeId } from '../model/cases.ts';
@@ -12,7 +12,6 @@ import { readCaseFiles } from './case-workers.ts';
 import type { CaseFileJob, CaseFileOutcome } from './case-file.ts';
 import { openCaseCache, type CaseCache } from './case-cache.ts';
 import { mapConcurrent } from './map-concurrent.ts';
-import { readFile } from 'node:fs/promises';
 
 export { CASE_READERS, type CaseReader } from './case-file.ts';
 
@@ -49,7 +48,7 @@ export interface ReadCasesOutcome {
 async function readCaseFilesCached(jobs: CaseFileJob[], cache: CaseCache | undefined): Promise<CaseFileOutcome[]> {
   if (!cache) return readCaseFiles(jobs);
   // A file that cannot be read goes to the readers, which report it.
-  const bytes = await mapConcurrent(jobs, 32, (job) => readFile(job.path).catch(() => undefined));
+  const bytes = await mapConcurrent(jobs, 32, (job) => readInputBytes(job.path, job.folder, job.maxBytes).catch(() => undefined));
   const outcomes: (CaseFileOutcome | undefined)[] = jobs.map((job, i) => (bytes[i] ? cache.get(job, bytes[i]) : undefined));
   const missing = jobs.map((job, i) => ({ job, i })).filter(({ i }) => !outcomes[i]);
   // The misses are parsed from the bytes already read, not read a second time.
@@ -61,7 +60,7 @@ async function readCaseFilesCached(jobs: CaseFileJob[], cache: CaseCache | undef
   return outcomes as CaseFileOutcome[];
 }
 
-export async function readCases(folders: readonly string[], diagnostics: DiagnosticSink, cacheFile?: string): Promise<ReadCasesOutcome> {
+export async function readCases(folders: readonly string[], diagnostics: DiagnosticSink, cacheFile?: string, maxBytes = DEFAULT_LIMITS.textFileBytes): Promise<ReadCasesOutcome> {
   const cache = await openCaseCache(cacheFile);
   const all: WrittenCase[] = [];
   let files = 0;
@@ -75,15 +74,13 @@ export async function readCases(folders: readonly string[], diagnostics: Diagnos
       continue;
     }
     const root = (await repositoryRoot(real)) ?? process.cwd();
-    const names = (await fg('**/*', { cwd: real, onlyFiles: true, followSymbolicLinks: false, ignore: ['**/node_modules/**'] }))
-      .filter((name) => CASE_READERS.some((r) => r.matches(name)))
-      .sort();
+    const names = (await listFolderEntries(real)).map((e) => e.name).filter((name) => CASE_READERS.some((r) => r.matches(name)));
     files += names.length;
     // Files are read concurrently (in other processes when there are many); their
     // diagnostics are reported in file order, so output stays the same run to run.
     const jobs = names.map((name) => {
       const file = path.join(real, name);
-      return { name, path: file, shownAs: `${label.replace(/\/+$/, '')}/${name}`, repoPath: path.relative(root, file).split(path.sep).join('/') };
+      return { name, path: file, folder: real, maxBytes, shownAs: `${label.replace(/\/+$/, '')}/${name}`, repoPath: path.relative(root, file).split(path.sep).join('/') };
     });
     const read = await readCaseFilesCached(jobs, cache);
     for (const r of read) {

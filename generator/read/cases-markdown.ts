@@ -155,7 +155,7 @@ export function parseMarkdownCase(text: string, src: CaseSource): WrittenCase[] 
   // A leading `# Heading` is the title when the front matter has none.
   const h1 = body[0]?.type === 'heading' && body[0].depth === 1 ? body[0] : undefined;
   if (h1) body = body.slice(1);
-  const data = block.doc.toJS() as Record<string, unknown> | null;
+  const data = block.data as Record<string, unknown> | null;
   if (h1 && data && typeof data === 'object' && !data.title) block.doc.set('title', toString(h1).trim());
   const fields = readCaseFields(block, src);
   if (!fields) return [];

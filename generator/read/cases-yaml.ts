@@ -46,7 +46,7 @@ export function parseYamlCase(source: string, src: CaseSource): WrittenCase[] {
   if (!block) return [];
   const fields = readCaseFields(block, src, YAML_ONLY_KEYS);
   if (!fields) return [];
-  const body = bodySchema.safeParse(block.doc.toJS());
+  const body = bodySchema.safeParse(block.data);
   if (!body.success) {
     for (const issue of body.error.issues) {
       const [key, index] = issue.path;

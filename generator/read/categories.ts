@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Category } from '../model/types.ts';
 import { readStatus } from './allure-execution.ts';
 import { readJsonFile } from './json-file.ts';
+import { compileWholeMatch } from '../link/whole-match.ts';
 import { arr, isObject, str } from './raw.ts';
 import type { FileReader } from './reader.ts';
 import { displayPath } from './reader.ts';
@@ -11,7 +12,7 @@ export const categoriesReader: FileReader<Category[]> = {
   name: 'categories',
   matches: (fileName) => fileName === 'categories.json',
   async read(file, ctx) {
-    const raw = await readJsonFile(file, ctx, 'categories');
+    const raw = await readJsonFile(file, ctx, 'categories', true);
     if (raw === undefined) return undefined;
     const shown = displayPath(ctx, path.basename(file));
     if (!Array.isArray(raw)) {
@@ -27,10 +28,10 @@ export const categoriesReader: FileReader<Category[]> = {
       for (const key of ['messageRegex', 'traceRegex'] as const) {
         const pattern = entry[key];
         if (typeof pattern !== 'string') continue;
-        try {
-          new RegExp(pattern);
-        } catch (error) {
-          ctx.diagnostics.report({ severity: 'warning', code: 'categories/invalid-regex', message: `category "${str(entry.name)}": ${key} is not a valid regular expression (${(error as Error).message})`, file: shown, rejected: false });
+        // The matcher's own compiler: what it cannot run is reported here, once.
+        const compiled = compileWholeMatch(pattern);
+        if (!compiled.ok) {
+          ctx.diagnostics.report({ severity: 'warning', code: 'categories/invalid-regex', message: `category "${str(entry.name)}": ${key} cannot be used (${compiled.error}); the category matches no failure`, file: shown, rejected: false });
         }
       }
       const statuses = arr(entry.matchedStatuses).map(readStatus);

@@ -2,16 +2,17 @@
 // Every problem is a diagnostic with the file and the line of the offending
 // key; a file with an error is left out (its failures stay unexplained), the
 // other files are used.
-import { readFile, stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import fg from 'fast-glob';
+import { DEFAULT_LIMITS, inputFileReason, listFolderEntries, readInputText } from './input-file.ts';
 import type { Document, Node } from 'yaml';
-import { isMap, LineCounter, parseDocument } from 'yaml';
+import { isMap } from 'yaml';
+import { parseYaml } from './yaml.ts';
 import type { DiagnosticSink } from '../diagnostics/diagnostic.ts';
 import { compileWholeMatch } from '../link/whole-match.ts';
 import type { Defect, DefectMatch, FailureStatus } from '../model/defects.ts';
 import { DEFECT_KINDS, DEFECT_STATUSES, FAILURE_STATUSES } from '../model/defects.ts';
-import { slugify } from '../model/identity.ts';
+import { slugClaims, slugify } from '../model/identity.ts';
 import { safeUrl } from '../render/markdown.ts';
 
 const TOP_KEYS = ['id', 'title', 'issue', 'status', 'kind', 'owner', 'match'];
@@ -24,16 +25,19 @@ function folderLabel(folder: string): string {
 }
 
 /** Reads every `*.md` file below the folders (README.md aside), in folder order then path order. */
-export async function readDefectFolders(folders: readonly string[], diagnostics: DiagnosticSink): Promise<Defect[]> {
+export async function readDefectFolders(folders: readonly string[], diagnostics: DiagnosticSink, maxBytes = DEFAULT_LIMITS.textFileBytes): Promise<Defect[]> {
   const defects: Defect[] = [];
   const seen = new Map<string, Defect>();
+  const claimSlug = slugClaims();
   for (const folder of folders) {
     const label = folderLabel(folder);
     let files: string[];
+    let real: string;
     try {
       if (!(await stat(folder)).isDirectory()) throw new Error('not a folder');
+      real = await realpath(folder);
       // A README.md explains the folder to people; it is not a defect.
-      files = (await fg('**/*.md', { cwd: folder, onlyFiles: true, followSymbolicLinks: false, suppressErrors: false, ignore: ['**/[Rr][Ee][Aa][Dd][Mm][Ee].md'] })).sort();
+      files = (await listFolderEntries(real, ['**/[Rr][Ee][Aa][Dd][Mm][Ee].md'])).map((e) => e.name).filter((name) => name.endsWith('.md'));
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (error as Error).message;
       diagnostics.report({ severity: 'error', code: 'defects/unreadable-folder', message: `cannot read the defects folder: ${reason}`, file: label, rejected: true });
@@ -42,14 +46,14 @@ export async function readDefectFolders(folders: readonly string[], diagnostics:
     if (files.length === 0) diagnostics.report({ severity: 'warning', code: 'defects/empty-folder', message: 'no *.md defect files in this folder', file: label, rejected: false });
     for (const relative of files) {
       const shown = `${label.replace(/\/+$/, '')}/${relative}`;
-      const text = await readFile(path.join(folder, relative), 'utf8').catch((error: Error) => {
-        diagnostics.report({ severity: 'error', code: 'defect/unreadable', message: `cannot read: ${error.message}`, file: shown, rejected: true });
+      const text = await readInputText(path.join(real, relative), real, maxBytes).catch((error: unknown) => {
+        diagnostics.report({ severity: 'error', code: 'defect/unreadable', message: `cannot read: ${inputFileReason(error)}`, file: shown, rejected: true });
         return undefined;
       });
       if (text === undefined) continue;
       const defect = parseDefectFile(text, shown, diagnostics);
       if (!defect) continue;
-      const earlier = seen.get(defect.slug);
+      const earlier = seen.get(defect.id.toLowerCase());
       if (earlier) {
         diagnostics.report({
           severity: 'error',
@@ -62,7 +66,9 @@ export async function readDefectFolders(folders: readonly string[], diagnostics:
         });
         continue;
       }
-      seen.set(defect.slug, defect);
+      seen.set(defect.id.toLowerCase(), defect);
+      // Ids that differ but slugify alike (`DEF 1`, `def-1`) each keep their page; `index` is the defects list.
+      defect.slug = claimSlug(defect.slug, defect.id);
       defects.push(defect);
     }
   }
@@ -91,12 +97,13 @@ export function parseDefectFile(text: string, file: string, diagnostics: Diagnos
   const yamlText = source.slice(open[0].length, open[0].length - 1 + close.index + 1);
   const body = source.slice(open[0].length - 1 + close.index + close[0].length).trim();
   // Front matter starts on line 2 of the file.
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) reject('defect/invalid-yaml', `front matter is not valid YAML: ${e.message.split('\n')[0]}`, lineCounter.linePos(e.pos[0]).line + 1);
+  const parsed = parseYaml(yamlText);
+  const lineCounter = parsed.counter;
+  if (!parsed.ok) {
+    reject('defect/invalid-yaml', `front matter is not valid YAML: ${parsed.message}`, lineCounter.linePos(parsed.offset).line + 1);
     return undefined;
   }
+  const doc = parsed.doc;
   const lineOf = (at: (string | number)[]): number => {
     const node = nodeAt(doc, at);
     return node?.range ? lineCounter.linePos(node.range[0]).line + 1 : 2;
@@ -105,7 +112,7 @@ export function parseDefectFile(text: string, file: string, diagnostics: Diagnos
     reject('defect/invalid-field', 'front matter must be a mapping of fields (id, title, status, kind, match, …)', 2);
     return undefined;
   }
-  const data = doc.toJS() as Record<string, unknown>;
+  const data = parsed.data as Record<string, unknown>;
   const problems: Problem[] = [];
   const need = (key: string, what: string) => problems.push({ message: `${key}: required (${what})`, at: [] });
 

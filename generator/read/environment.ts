@@ -1,6 +1,5 @@
 // `environment.properties`: Java properties, parsed with dot-properties
 // (escapes, continuations and `:`/`=` separators are its job, not ours).
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'dot-properties';
 import type { FileReader } from './reader.ts';
@@ -13,7 +12,7 @@ export const environmentReader: FileReader<Environment> = {
   matches: (fileName) => fileName === 'environment.properties',
   async read(file, ctx) {
     try {
-      const parsed = parse(await readFile(file, 'utf8'));
+      const parsed = parse(await ctx.readSmallText(file));
       return Object.entries(parsed).map(([name, value]) => [name, typeof value === 'string' ? value : JSON.stringify(value)]);
     } catch (error) {
       ctx.diagnostics.report({

@@ -10,7 +10,7 @@ export const executorReader: FileReader<Executor> = {
   name: 'executor',
   matches: (fileName) => fileName === 'executor.json',
   async read(file, ctx) {
-    const raw = await readJsonFile(file, ctx, 'executor');
+    const raw = await readJsonFile(file, ctx, 'executor', true);
     if (raw === undefined) return undefined;
     if (!isObject(raw)) {
       ctx.diagnostics.report({ severity: 'error', code: 'executor/not-an-object', message: 'expected a JSON object', file: displayPath(ctx, path.basename(file)), rejected: true });

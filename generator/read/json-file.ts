@@ -2,12 +2,12 @@ import path from 'node:path';
 import type { ShardContext } from './reader.ts';
 import { displayPath } from './reader.ts';
 
-/** Reads and parses a JSON file; a bad file becomes a rejection diagnostic and `undefined`. */
-export async function readJsonFile(file: string, ctx: ShardContext, code: string): Promise<unknown> {
+/** Reads and parses a JSON file (a small metadata file when `small`); a bad file becomes a rejection diagnostic and `undefined`. */
+export async function readJsonFile(file: string, ctx: ShardContext, code: string, small = false): Promise<unknown> {
   const name = path.basename(file);
   let text: string;
   try {
-    text = await ctx.readText(file);
+    text = await (small ? ctx.readSmallText(file) : ctx.readText(file));
   } catch (error) {
     ctx.diagnostics.report({
       severity: 'error',

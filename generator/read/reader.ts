@@ -1,6 +1,7 @@
 // The interface every input reader implements (as Allure 3's readers do):
 // a reader says which files it takes and turns one file into data.
 import type { DiagnosticSink } from '../diagnostics/diagnostic.ts';
+import type { InputLimits } from './input-file.ts';
 
 export interface ShardContext {
   /** Absolute real path of the results folder. */
@@ -16,8 +17,11 @@ export interface ShardContext {
    * 10,000 results a step name appears ~600 times.
    */
   intern(text: string): string;
-  /** Reads a file of the folder as text (see textFileReader). */
+  /** Reads a results file of the folder as text (see inputTextReader): a regular file inside the folder, within its size cap. */
   readText(file: string): Promise<string>;
+  /** Reads a small metadata file of the folder (categories, environment, executor). */
+  readSmallText(file: string): Promise<string>;
+  limits: InputLimits;
 }
 
 /** A ShardContext's `intern`: keeps the first of equal texts up to 200 characters. */

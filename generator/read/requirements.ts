@@ -1,8 +1,10 @@
 // The optional requirements file (YAML or CSV: id, title, url), so that a
 // requirement no case mentions still shows up, uncovered, on the coverage page.
-import { readFile } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
+import { DEFAULT_LIMITS, inputFileReason, readInputText } from './input-file.ts';
 import path from 'node:path';
-import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import { isMap, isSeq } from 'yaml';
+import { parseYaml } from './yaml.ts';
 import type { DiagnosticSink } from '../diagnostics/diagnostic.ts';
 
 export interface Requirement {
@@ -74,20 +76,20 @@ function fromCsv(text: string, file: string, diagnostics: DiagnosticSink): Requi
 }
 
 function fromYaml(text: string, file: string, diagnostics: DiagnosticSink): Requirement[] {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
-  if (doc.errors[0]) {
-    const e = doc.errors[0];
-    diagnostics.report({ severity: 'error', code: 'requirements/invalid', message: `not valid YAML: ${e.message.split('\n')[0]}`, file, line: counter.linePos(Math.min(e.pos[0], text.trimEnd().length)).line, rejected: true });
+  const parsed = parseYaml(text, { uniqueKeys: false });
+  const counter = parsed.counter;
+  if (!parsed.ok) {
+    diagnostics.report({ severity: 'error', code: 'requirements/invalid', message: `not valid YAML: ${parsed.message}`, file, line: counter.linePos(Math.min(parsed.offset, text.trimEnd().length)).line, rejected: true });
     return [];
   }
+  const doc = parsed.doc;
   const lineOf = (node: unknown) => {
     const range = (node as { range?: [number, number, number] } | undefined)?.range;
     return range ? counter.linePos(range[0]).line : 1;
   };
   const entries: { value: unknown; id?: string; line: number }[] = [];
   const contents = doc.contents;
-  const js: unknown = doc.toJS();
+  const js: unknown = parsed.data;
   // `- { id, title, url }` list, or `REQ-1: { title, url }` / `REQ-1: title` mapping.
   if (isSeq(contents)) contents.items.forEach((item, i) => entries.push({ value: (js as unknown[])[i], line: lineOf(item) }));
   else if (isMap(contents)) {
@@ -116,14 +118,16 @@ function fromYaml(text: string, file: string, diagnostics: DiagnosticSink): Requ
 }
 
 /** Reads the file; a bad row is a diagnostic, the others are kept. The first of two equal ids wins. */
-export async function readRequirements(file: string, diagnostics: DiagnosticSink): Promise<Requirement[]> {
+export async function readRequirements(file: string, diagnostics: DiagnosticSink, maxBytes = DEFAULT_LIMITS.textFileBytes): Promise<Requirement[]> {
   const relative = path.relative(process.cwd(), file);
   const label = relative && !relative.startsWith('..') ? relative : file;
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    // The file must be what it says, not a link out of its own folder.
+    const folder = await realpath(path.dirname(path.resolve(file))).catch(() => path.dirname(path.resolve(file)));
+    text = await readInputText(path.join(folder, path.basename(file)), folder, maxBytes);
   } catch (error) {
-    diagnostics.report({ severity: 'error', code: 'requirements/unreadable', message: `cannot read the requirements file: ${(error as Error).message}`, file: label, rejected: true });
+    diagnostics.report({ severity: 'error', code: 'requirements/unreadable', message: `cannot read the requirements file: ${inputFileReason(error)}`, file: label, rejected: true });
     return [];
   }
   const list = /\.csv$/i.test(file) ? fromCsv(text, label, diagnostics) : fromYaml(text, label, diagnostics);

@@ -14,7 +14,9 @@ import { environmentReader } from './environment.ts';
 import { executorReader } from './executor.ts';
 import { mapConcurrent } from './map-concurrent.ts';
 import { interner, type ShardContext } from './reader.ts';
-import { textFileReader } from '../file-io.ts';
+import { DEFAULT_LIMITS, inputTextReader, type InputLimits } from './input-file.ts';
+import type { FileReader } from './reader.ts';
+import { displayPath } from './reader.ts';
 
 export interface ShardContent {
   folder: string;
@@ -41,10 +43,21 @@ export async function readResultsFolder(
   shard: number,
   diagnostics: DiagnosticSink,
   onProgress: ReadProgress = () => {},
+  limits: InputLimits = DEFAULT_LIMITS,
 ): Promise<ShardContent> {
   const folder = await realpath(label);
   if (!(await stat(folder)).isDirectory()) throw new Error(`${label} is not a folder`);
-  const ctx: ShardContext = { folder, label, shard, diagnostics, intern: interner(), readText: textFileReader() };
+  const ctx: ShardContext = {
+    folder,
+    label,
+    shard,
+    diagnostics,
+    limits,
+    intern: interner(),
+    readText: inputTextReader(folder, limits.resultFileBytes),
+    readSmallText: inputTextReader(folder, limits.textFileBytes),
+  };
+  const read = <T>(reader: FileReader<T>, name: string) => readIsolated(reader, path.join(folder, name), ctx);
   const names = (await readdir(folder)).sort();
   const content: ShardContent = { folder, label, shard, attempts: [], containers: [], categories: [], environment: [], globalErrors: [] };
   const resultFiles = names.filter(allureResultReader.matches);
@@ -56,28 +69,39 @@ export async function readResultsFolder(
     if (done % 500 === 0 || done === total) onProgress({ shard, label, done, total });
   };
   const attempts = await mapConcurrent(resultFiles, CONCURRENCY, async (name) => {
-    const result = await allureResultReader.read(path.join(folder, name), ctx);
+    const result = await read(allureResultReader, name);
     tick();
     return result;
   });
   const containers = await mapConcurrent(containerFiles, CONCURRENCY, async (name) => {
-    const container = await allureContainerReader.read(path.join(folder, name), ctx);
+    const container = await read(allureContainerReader, name);
     tick();
     return container;
   });
   content.attempts = attempts.filter((r): r is Result => r !== undefined);
   content.containers = containers.filter((c): c is Container => c !== undefined);
   for (const name of names.filter(globalsReader.matches)) {
-    content.globalErrors.push(...((await globalsReader.read(path.join(folder, name), ctx)) ?? []));
+    content.globalErrors.push(...((await read(globalsReader, name)) ?? []));
   }
   if (names.some(categoriesReader.matches)) {
-    content.categories = (await categoriesReader.read(path.join(folder, 'categories.json'), ctx)) ?? [];
+    content.categories = (await read(categoriesReader, 'categories.json')) ?? [];
   }
   if (names.some(environmentReader.matches)) {
-    content.environment = (await environmentReader.read(path.join(folder, 'environment.properties'), ctx)) ?? [];
+    content.environment = (await read(environmentReader, 'environment.properties')) ?? [];
   }
   if (names.some(executorReader.matches)) {
-    content.executor = await executorReader.read(path.join(folder, 'executor.json'), ctx);
+    content.executor = await read(executorReader, 'executor.json');
   }
   return content;
+}
+
+/** One file through its reader; whatever the reader did not expect is that file's rejection, never the shard's end. */
+async function readIsolated<T>(reader: FileReader<T>, file: string, ctx: ShardContext): Promise<T | undefined> {
+  try {
+    return await reader.read(file, ctx);
+  } catch (error) {
+    const reason = error instanceof RangeError ? 'it is too large or too deeply nested to read' : (error as Error)?.message ?? String(error);
+    ctx.diagnostics.report({ severity: 'error', code: `${reader.name}/unreadable`, message: `cannot read: ${reason}`, file: displayPath(ctx, path.basename(file)), rejected: true });
+    return undefined;
+  }
 }

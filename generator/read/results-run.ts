@@ -8,6 +8,7 @@ import { assembleRun } from '../model/run.ts';
 import type { Run } from '../model/types.ts';
 import type { ShardContent } from './results-folder.ts';
 import { readResultsFolder } from './results-folder.ts';
+import { DEFAULT_LIMITS, type InputLimits } from './input-file.ts';
 
 /** How a folder is named in messages: relative to cwd when below it. */
 function labelOf(folder: string): string {
@@ -15,12 +16,12 @@ function labelOf(folder: string): string {
   return relative.startsWith('..') ? folder : relative;
 }
 
-export async function readRun(folders: readonly string[], diagnostics: DiagnosticSink & { list: Diagnostic[] }, logger: Logger): Promise<Run> {
+export async function readRun(folders: readonly string[], diagnostics: DiagnosticSink & { list: Diagnostic[] }, logger: Logger, limits: InputLimits = DEFAULT_LIMITS): Promise<Run> {
   const shards: ShardContent[] = [];
   for (const [index, folder] of folders.entries()) {
     const label = labelOf(folder);
     try {
-      shards.push(await readResultsFolder(label, index, diagnostics, ({ done, total }) => logger.progress(`read ${label}: ${done}/${total} files`)));
+      shards.push(await readResultsFolder(label, index, diagnostics, ({ done, total }) => logger.progress(`read ${label}: ${done}/${total} files`), limits));
     } catch (error) {
       diagnostics.report({ severity: 'error', code: 'results/unreadable-folder', message: `cannot read results folder: ${(error as Error).message}`, file: label, rejected: true });
     }
