@@ -107,7 +107,7 @@ describe('defect files', () => {
       ].sort(),
     );
     const message = (file: string, line: number) => diagnostics.list.find((d) => d.file?.endsWith(file) && d.line === line)!.message;
-    expect(message('bad-regex.md', 7)).toMatch(/match\.message is not a valid regular expression: Unterminated group/);
+    expect(message('bad-regex.md', 7)).toMatch(/match\.message is not a valid regular expression: missing closing \)/);
     expect(message('bad-fields.md', 5)).toMatch(/status: expected one of open, fixed, wontfix, got "closed"/);
     expect(message('bad-fields.md', 4)).toMatch(/issue: expected a http\(s\) URL/);
     expect(message('bad-fields.md', 8)).toMatch(/match\.mesage: unknown matcher/);

@@ -42,7 +42,8 @@ const PATTERN: Record<Exclude<TokenKind, 'text'>, { regex: (value: string) => st
   uuid: { regex: () => String.raw`[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}`, shown: () => '<uuid>' },
   tmp: { regex: () => String.raw`\S+`, shown: () => '<tmp>' },
   hex: { regex: () => String.raw`(?:0x)?[0-9a-fA-F]+`, shown: () => '<hex>' },
-  id: { regex: () => String.raw`(?=\w*[A-Za-z])\w*\d\w*`, shown: () => '<id>' },
+  // Letters and digits, at least one of each (no lookahead: RE2 has none).
+  id: { regex: () => String.raw`\w*(?:[A-Za-z]\w*\d|\d\w*[A-Za-z])\w*`, shown: () => '<id>' },
   // A little wider than the token (`\d[\d.,]*`): it still matches every member, and reads better.
   number: { regex: () => String.raw`\d[\d.,]*`, shown: () => '<n>' },
 };
@@ -65,7 +66,22 @@ export function tokenize(text: string): Token[] {
 }
 
 const shownOf = (t: Token) => (t.kind === 'text' ? t.value : PATTERN[t.kind].shown(t.value));
-const regexOf = (t: Token) => (t.kind === 'text' ? escape(t.value) : PATTERN[t.kind].regex(t.value));
+
+/**
+ * A token's regex. A temporary path (`\S+`) stops before the character the
+ * next token starts with: `\S+\(\S+\(` would let each `\S+` take the other's
+ * text, and a backtracking engine tries every split of it.
+ */
+const regexOf = (t: Token, next?: Token) => {
+  if (t.kind === 'text') return escape(t.value);
+  if (t.kind === 'tmp' && next?.kind === 'text' && !/\s/.test(next.value[0]!)) return `[^\\s${escapeClass(next.value[0]!)}]+`;
+  return PATTERN[t.kind].regex(t.value);
+};
+const regexOfAll = (tokens: Token[]) => tokens.map((t, i) => regexOf(t, tokens[i + 1])).join('');
+
+function escapeClass(c: string): string {
+  return /[\]\\^-]/.test(c) ? `\\${c}` : c;
+}
 
 // How much of a message makes its signature: long diffs differ in their data, not their cause.
 const MAX_MESSAGE_LINES = 4;
@@ -144,8 +160,8 @@ export function signatureOf(message: string, trace: string): FailureSignature {
     key: `${shownMessage}\n\u0000\n${shownFrames.join('\n')}`,
     message: shownMessage,
     frames: shownFrames,
-    messageRegex: shape.tokens.length ? shape.tokens.map(regexOf).join('') + (shape.cut ? '.*' : '') : '',
-    frameRegexes: frames.map((f) => f.map(regexOf).join('')),
+    messageRegex: shape.tokens.length ? regexOfAll(shape.tokens) + (shape.cut ? '.*' : '') : '',
+    frameRegexes: frames.map(regexOfAll),
   };
 }
 
@@ -204,23 +220,34 @@ function looseFramesRegex(frames: string[]): string {
   return `.*${frames.join('.*')}.*`;
 }
 
-// A line break that starts a frame line (see FRAME_LINE); `[^\S\n]` is white space on one line.
-const FRAME_START = String.raw`\n[^\S\n]*(?:at\s|File\s")`;
-const NO_FRAME = String.raw`(?:(?!${FRAME_START})[\s\S])*`;
+// The trace regexes below say "a line that is not a frame" without lookahead
+// (RE2 has none): a frame line is blank space, then `at` and a space, or
+// `File`, a space and `"` (FRAME_LINE); any other line is spelled out by its
+// first characters. Each alternative starts with a different character, so
+// even a backtracking engine never tries two of them at one place.
+const W = String.raw`[^\S\n]`;
+const REST = String.raw`[^\n]*`;
+const NOT_FRAME_LINE = String.raw`${W}*(?:[^\saF]${REST}|a(?:[^t\s]${REST}|t(?:\S${REST})?)?|F(?:[^i\s]${REST}|i(?:[^l\s]${REST}|l(?:[^e\s]${REST}|e(?:\S${REST}|${W}(?:[^"\n]${REST})?)?)?)?)?)?`;
+/** One or more lines, none of them a frame line. */
+const NO_FRAME_LINES = String.raw`${NOT_FRAME_LINE}(?:\n${NOT_FRAME_LINE})*`;
+/** Where a frame line begins. */
+const FRAME_OPENING = String.raw`${W}*(?:at\s|File\s")`;
+// A frame in test code (TEST_FILE, TEST_FOLDER), somewhere on its line.
+const TEST_CODE = String.raw`(?:[._-](?:spec|test|tests|steps)\.[cm]?[jt]sx?\b|\.feature\b|[/\\]test_\w*\.py\b|_test\.(?:py|go)\b|Tests?\.(?:java|kt|cs|scala)\b|_spec\.rb\b|[\s(/\\](?:tests?|__tests__|specs?|e2e|cypress|playwright)[/\\])`;
 
 /** Exactly these frames are the trace's first frame lines (and, when fewer than TOP_FRAMES, its only ones). */
 function exactFramesRegex(frames: string[]): string {
-  const frameLine = (f: string) => String.raw`[^\S\n]*${f}[^\S\n]*(?![^\n])`;
-  // Text before the first frame: it neither starts with a frame line nor holds one.
-  const head = String.raw`(?:(?![^\S\n]*(?:at\s|File\s"))${NO_FRAME}\n)?`;
-  const rest = frames.length < TOP_FRAMES ? NO_FRAME : String.raw`[\s\S]*`;
-  return head + frames.map((f, i) => (i === 0 ? frameLine(f) : `${NO_FRAME}\n${frameLine(f)}`)).join('') + rest;
+  const frameLine = (f: string) => `${W}*${f}${W}*`;
+  // Lines before the first frame, if any: none of them a frame line.
+  const head = `(?:${NO_FRAME_LINES}\\n)?`;
+  const between = String.raw`(?:\n${NOT_FRAME_LINE})*\n`;
+  const rest = frames.length < TOP_FRAMES ? String.raw`(?:\n${NOT_FRAME_LINE})*` : String.raw`(?:\n[\s\S]*)?`;
+  return head + frames.map((f, i) => (i === 0 ? frameLine(f) : between + frameLine(f))).join('') + rest;
 }
 
-/** A trace in which none of these frames appears. */
-function withoutFramesRegex(frames: string[]): string | undefined {
-  if (frames.length === 0) return undefined;
-  return String.raw`(?!.*\n[^\S\n]*(?:${[...new Set(frames)].join('|')})[^\S\n]*(?![^\n])).*`;
+/** A trace whose first frame is in test code, or that has no frame at all: what a test that threw itself leaves. */
+function testThrewRegex(): string {
+  return String.raw`(?:${NO_FRAME_LINES}\n)?${FRAME_OPENING}${REST}${TEST_CODE}${REST}(?:\n[\s\S]*)?|${NO_FRAME_LINES}`;
 }
 
 interface Candidate {
@@ -274,11 +301,9 @@ function suggestMatches(entries: { signature: FailureSignature; members: Member[
     const messageOnly = { ...(sig.messageRegex ? { message: sig.messageRegex } : {}) };
     const firstHits = others({ ...(message ? { message } : {}) });
     // Narrowing, from the most readable: the frames loosely, then anchored to the very
-    // top frames; a group with no frames of its own (the test threw) rules out the
-    // other groups' top frames instead.
-    const traces = sig.frameRegexes.length
-      ? [looseFramesRegex(sig.frameRegexes), exactFramesRegex(sig.frameRegexes)]
-      : [withoutFramesRegex(firstHits.flatMap((g) => entries[g]!.signature.frameRegexes.slice(0, 1)))].filter((t): t is string => t !== undefined);
+    // top frames; a group with no frames of its own (the test threw) asks for a trace
+    // whose first frame is the test's own code.
+    const traces = sig.frameRegexes.length ? [looseFramesRegex(sig.frameRegexes), exactFramesRegex(sig.frameRegexes)] : [testThrewRegex()];
     let chosen: { message?: string; trace?: string } = messageOnly;
     let alsoMatches = firstHits;
     for (const trace of firstHits.length ? traces : []) {

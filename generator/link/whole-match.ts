@@ -6,6 +6,8 @@
 // `includes` before the regex runs: that keeps thousands of failures against
 // hundreds of defects fast.
 
+import { RE2JS } from 're2js';
+
 // eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;]*[a-zA-Z]/g;
 
@@ -26,34 +28,49 @@ export interface WholeMatchPattern {
 
 export type CompiledPattern = { ok: true; pattern: WholeMatchPattern } | { ok: false; error: string };
 
-// Java's leading inline flags, e.g. `(?i)`. DOTALL is always on; `s` is accepted and ignored.
-const INLINE_FLAGS = /^\(\?([imsu]+)\)/;
+// Java's leading inline flags, e.g. `(?s)`: not part of the literal text a match needs.
+const INLINE_FLAGS = /^\(\?[imsu]+\)/;
 
+// Constructs that need backtracking, with what they are called in a message.
+const BACKTRACKING: [RegExp, string][] = [
+  [/\(\?<?[=!]/, 'lookahead or lookbehind'],
+  [/\\[1-9]|\\k</, 'a backreference'],
+  [/\(\?>/, 'an atomic group'],
+  [/(?:[*+?}])\+/, 'a possessive quantifier'],
+];
+
+/** `\uXXXX` and `\u{X}` (JavaScript) as RE2 writes them. */
+function toRe2Syntax(source: string): string {
+  return source.replace(/(\\+)u(?:\{([0-9a-fA-F]+)\}|([0-9a-fA-F]{4}))/g, (all, slashes: string, braced?: string, four?: string) =>
+    slashes.length % 2 === 1 ? `${slashes.slice(1)}\\x{${braced ?? four}}` : all,
+  );
+}
+
+/**
+ * Compiles a pattern for whole-text matching with RE2's linear-time engine
+ * (re2js): no pattern, however written, can take more than time linear in the
+ * text, so an untrusted categories.json or a careless defect file cannot hang
+ * a build. Java's and JavaScript's common syntax reads the same; what needs
+ * backtracking is refused with its name.
+ */
 export function compileWholeMatch(source: string): CompiledPattern {
-  let body = source;
-  let flags = 's';
-  const inline = INLINE_FLAGS.exec(body);
-  if (inline) {
-    body = body.slice(inline[0].length);
-    for (const f of new Set(inline[1])) if (f === 'i' || f === 'm') flags += f;
-  }
-  let regex: RegExp;
+  let regex: { matcher(text: string): { matches(): boolean } };
   try {
-    // Checked alone first: `a)|(b` would compile inside the wrapper but is not one expression.
-    new RegExp(body, flags);
-    // With `m`, ^ and $ would stop at line ends: anchor on the text's ends instead.
-    regex = flags.includes('m') ? new RegExp(`(?<![\\s\\S])(?:${body})(?![\\s\\S])`, flags) : new RegExp(`^(?:${body})$`, flags);
+    regex = RE2JS.compile(toRe2Syntax(source), RE2JS.DOTALL);
   } catch (error) {
-    return { ok: false, error: (error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '') };
+    const unsupported = BACKTRACKING.find(([construct]) => construct.test(source));
+    if (unsupported) return { ok: false, error: `it uses ${unsupported[1]}, which needs backtracking; Casebook matches in linear time only, so write it without` };
+    return { ok: false, error: (error as Error).message.replace(/^error parsing regexp: /, '') };
   }
-  const literals = flags.includes('i') ? { prefix: '', runs: [] as string[] } : requiredLiterals(body);
+  // A case-insensitive part makes literal runs unreliable: no prefilter then.
+  const literals = /\(\?[a-zA-Z]*i/.test(source) ? { prefix: '', runs: [] as string[] } : requiredLiterals(source.replace(INLINE_FLAGS, ''));
   // The longest runs turn most texts away; a handful is enough.
   const required = [...new Set(literals.runs.filter((r) => r.length >= 2))].sort((a, b) => b.length - a.length).slice(0, 3);
   const prefix = literals.prefix;
   const test = (text: string): boolean => {
     if (prefix && !text.startsWith(prefix)) return false;
     for (const r of required) if (!text.includes(r)) return false;
-    return regex.test(text);
+    return regex.matcher(text).matches();
   };
   return { ok: true, pattern: { source, prefix, required, test } };
 }
@@ -182,13 +199,12 @@ function hasTopLevelAlternation(p: string): boolean {
 
 /**
  * A glob over a whole string: `*` any text, `?` one character, everything else
- * literal. Globs with `*` only (the usual kind) are matched with indexOf, not a regex.
+ * literal. Globs with `*` only (the usual kind) are matched with indexOf; with
+ * `?`, by a matcher that never goes back further than the last `*` (linear
+ * in the text for each part), never by a backtracking regex.
  */
 export function compileGlob(glob: string): (text: string) => boolean {
-  if (glob.includes('?')) {
-    const re = globToRegExp(glob);
-    return (text) => re.test(text);
-  }
+  if (glob.includes('?')) return (text) => wildcardMatch(glob, text);
   const parts = glob.split('*');
   if (parts.length === 1) return (text) => text === glob;
   const first = parts[0]!;
@@ -209,7 +225,24 @@ export function compileGlob(glob: string): (text: string) => boolean {
   };
 }
 
-export function globToRegExp(glob: string): RegExp {
-  const body = [...glob].map((c) => (c === '*' ? '[\\s\\S]*' : c === '?' ? '[\\s\\S]' : c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))).join('');
-  return new RegExp(`^${body}$`);
+/** `*` and `?` over code units: on a mismatch, only the text the last `*` took grows by one. */
+function wildcardMatch(glob: string, text: string): boolean {
+  let g = 0;
+  let t = 0;
+  let star = -1;
+  let resume = 0;
+  while (t < text.length) {
+    if (g < glob.length && (glob[g] === '?' || (glob[g] !== '*' && glob[g] === text[t]))) {
+      g++;
+      t++;
+    } else if (g < glob.length && glob[g] === '*') {
+      star = g++;
+      resume = t;
+    } else if (star >= 0) {
+      g = star + 1;
+      t = ++resume;
+    } else return false;
+  }
+  while (g < glob.length && glob[g] === '*') g++;
+  return g === glob.length;
 }
