@@ -92,27 +92,78 @@ function isAttachmentStep(raw: RawObject): boolean {
   return raw.status === undefined && objects(raw.steps).length === 0 && attachments.length === 1 && str(attachments[0]?.name) === str(raw.name);
 }
 
+/**
+ * Steps nest at most this deep in the model; deeper steps are kept, one level
+ * up, after the step they belong to (with a warning). Every later walk over
+ * the tree (attachments, views, templates) recurses, so the cap keeps them all
+ * far from the stack's end.
+ */
+export const MAX_STEP_DEPTH = 64;
+
+interface StepFrame {
+  raws: RawObject[];
+  next: number;
+  /** Where this frame's steps go: its parent step's list, or the flattened level's. */
+  into: Step[];
+  owner: string;
+  lifted: Attachment[];
+  depth: number;
+}
+
+/** The step tree, read without recursion (a file may nest steps thousands deep). */
 export async function readSteps(value: unknown, ctx: ShardContext, file: string, owner: string, lifted: Attachment[] = []): Promise<Step[]> {
-  const steps: Step[] = [];
-  for (const raw of objects(value)) {
-    const name = ctx.intern(str(raw.name) || '(unnamed step)');
-    if (isAttachmentStep(raw)) {
-      lifted.push(...(await readAttachments(raw.attachments, ctx, file, owner)));
+  const top: Step[] = [];
+  const stack: StepFrame[] = [{ raws: objects(value), next: 0, into: top, owner, lifted, depth: 1 }];
+  // Lists filled after their step was made; emptied ones become the shared NONE at the end.
+  const filled: { step: Step; steps: Step[] }[] = [];
+  let flattened = false;
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    const raw = frame.raws[frame.next++];
+    if (raw === undefined) {
+      stack.pop();
       continue;
     }
-    const attachments = await readAttachments(raw.attachments, ctx, file, `${owner} › ${name}`);
-    const children = await readSteps(raw.steps, ctx, file, `${owner} › ${name}`, attachments);
-    steps.push({
+    const name = ctx.intern(str(raw.name) || '(unnamed step)');
+    if (isAttachmentStep(raw)) {
+      frame.lifted.push(...(await readAttachments(raw.attachments, ctx, file, frame.owner)));
+      continue;
+    }
+    const here = `${frame.owner} › ${name}`;
+    const attachments = await readAttachments(raw.attachments, ctx, file, here);
+    const steps: Step[] = [];
+    const step: Step = {
       name,
       status: readStatus(raw.status),
       statusDetails: readStatusDetails(raw.statusDetails),
       ...duration(raw),
       parameters: listOrNone(readParameters(raw.parameters, ctx.intern).shown),
-      attachments: listOrNone(attachments),
-      steps: listOrNone(children),
+      // Filled further by the children's attachment steps, below.
+      attachments,
+      steps: NONE,
+    };
+    frame.into.push(step);
+    filled.push({ step, steps });
+    const children = objects(raw.steps);
+    const deep = frame.depth >= MAX_STEP_DEPTH;
+    if (deep && children.length > 0) flattened = true;
+    // Children's lifted attachments belong to this step; at the cap they go to this level's list.
+    stack.push({ raws: children, next: 0, into: deep ? frame.into : steps, owner: here, lifted: attachments, depth: deep ? frame.depth : frame.depth + 1 });
+  }
+  for (const { step, steps } of filled) {
+    step.steps = listOrNone(steps);
+    step.attachments = listOrNone(step.attachments);
+  }
+  if (flattened) {
+    ctx.diagnostics.report({
+      severity: 'warning',
+      code: 'result/steps-too-deep',
+      message: `${owner}: steps nest more than ${MAX_STEP_DEPTH} levels deep; the deeper ones are shown at level ${MAX_STEP_DEPTH}, after the step they belong to`,
+      file: displayPath(ctx, path.basename(file)),
+      rejected: false,
     });
   }
-  return steps;
+  return top;
 }
 
 export { duration as readTimes };
