@@ -10,7 +10,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { AutomationSelector, CaseLink, CaseState, LinkRule, TestCase, WrittenCase } from '../model/cases.ts';
 import { normalizeId } from '../model/cases.ts';
-import { slugify, shortHash } from '../model/identity.ts';
+import { slugClaims, slugify } from '../model/identity.ts';
 import type { Result, Status } from '../model/types.ts';
 import { featurePathOf, UNGROUPED } from './feature-tree.ts';
 import { compileGlob } from './whole-match.ts';
@@ -169,7 +169,7 @@ export function linkCases(written: readonly WrittenCase[], results: readonly Res
 
   const resultByKey = new Map(results.map((r) => [r.key, r]));
   const casesOf = new Map<string, { caseId: string; rule: LinkRule; detail: string }[]>();
-  const slugs = new Set<string>();
+  const claim = slugClaims();
   const cases: TestCase[] = [];
   for (const c of written) {
     const mine = [...links.get(c)!.values()].sort((a, b) => (a.resultKey < b.resultKey ? -1 : a.resultKey > b.resultKey ? 1 : 0));
@@ -177,9 +177,7 @@ export function linkCases(written: readonly WrittenCase[], results: readonly Res
     const covering = mine.map((l) => resultByKey.get(l.resultKey)!);
     const status = worstStatus(covering.map((r) => r.status));
     const state: CaseState = status ?? (c.automationDeclared ? 'not run' : 'manual');
-    let slug = slugify(c.id);
-    if (slugs.has(slug)) slug = `${slug}-${shortHash(c.id, 6)}`;
-    slugs.add(slug);
+    const slug = claim(slugify(c.id), c.id);
     const own = [c.epic, c.feature, c.story].filter(Boolean);
     const fromResult = covering[0] ? featurePathOf(covering[0]) : undefined;
     const where = own.length ? { path: own, source: 'labels' as const } : fromResult ?? { path: [UNGROUPED], source: 'none' as const };

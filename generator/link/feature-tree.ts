@@ -1,6 +1,6 @@
 // The feature tree: epic > feature > story from labels; without them the
 // suites (parentSuite > suite > subSuite), then package > testClass.
-import { shortHash, slugify } from '../model/identity.ts';
+import { slugClaims, slugify } from '../model/identity.ts';
 import { addToTotals, emptyTotals } from '../model/totals.ts';
 import { emptyCoverage } from '../model/cases.ts';
 import type { FeatureLevel, FeatureNode, Label, Result } from '../model/types.ts';
@@ -52,7 +52,8 @@ export interface FeatureTree {
 export function buildFeatureTree(results: readonly Result[], extraPaths: readonly { path: string[]; source: FeatureNode['source'] }[] = []): FeatureTree {
   const root = newNode([], '', 'root');
   const byPath = new Map<string, FeatureNode>([['', root]]);
-  const slugs = new Set<string>(['']);
+  // '' is the root; 'index' the features index page.
+  const claim = slugClaims(['', 'index']);
   const nodeOf = new Map<string, FeatureNode>();
   /** The chain of nodes from the root to `path`, created as needed. */
   const chain = (path: string[], source: FeatureNode['source']): FeatureNode[] => {
@@ -63,9 +64,7 @@ export function buildFeatureTree(results: readonly Result[], extraPaths: readonl
       const id = sub.join('\u0000');
       let child = byPath.get(id);
       if (!child) {
-        let slug = [parent.slug, slugify(sub[depth - 1] as string)].filter(Boolean).join('/');
-        if (slugs.has(slug)) slug = `${slug}-${shortHash(id, 6)}`;
-        slugs.add(slug);
+        const slug = claim([parent.slug, slugify(sub[depth - 1] as string)].filter(Boolean).join('/'), id);
         child = newNode(sub, slug, source);
         byPath.set(id, child);
         parent.children.push(child);

@@ -39,3 +39,20 @@ export function slugify(text: string, max = 60): string {
 export function resultSlug(name: string, key: string): string {
   return `${slugify(name)}-${shortHash(key, 8)}`;
 }
+
+/**
+ * Hands out page slugs, each at most once (a page path is claimed once): a
+ * slug already taken, or reserved for a page of the site (`index`), gets the
+ * hash of `seed`, then a counter. Claimed in a fixed order, the slugs are the
+ * same from run to run.
+ */
+export function slugClaims(reserved: Iterable<string> = ['index']): (wanted: string, seed: string) => string {
+  const taken = new Set(reserved);
+  return (wanted, seed) => {
+    let slug = wanted;
+    if (taken.has(slug)) slug = `${wanted}-${shortHash(seed, 6)}`;
+    for (let n = 2; taken.has(slug); n++) slug = `${wanted}-${shortHash(seed, 6)}-${n}`;
+    taken.add(slug);
+    return slug;
+  };
+}

@@ -1,5 +1,6 @@
 // Assembles the shards read from disk into one Run.
-import type { Category, EnvironmentEntry, Executor, Run } from './types.ts';
+import type { Category, EnvironmentEntry, Executor, Result, Run } from './types.ts';
+import { slugClaims } from './identity.ts';
 import type { ShardContent } from '../read/results-folder.ts';
 import { attachFixtures } from './fixtures.ts';
 import { collapseRetries } from './retries.ts';
@@ -33,6 +34,7 @@ export function assembleRun(shards: readonly ShardContent[]): Run {
   const attempts = shards.flatMap((s) => s.attempts);
   attachFixtures(attempts, shards.flatMap((s) => s.containers));
   const results = collapseRetries(attempts);
+  claimResultSlugs(results);
   let start = Infinity;
   let stop = 0;
   for (const a of attempts) {
@@ -49,4 +51,10 @@ export function assembleRun(shards: readonly ShardContent[]): Run {
     start: Number.isFinite(start) ? start : 0,
     stop,
   };
+}
+
+/** Two tests whose slugs meet (same name, same 8-hex hash of different keys) each keep a page: by key order, the later one's slug grows. */
+function claimResultSlugs(results: Result[]): void {
+  const claim = slugClaims();
+  for (const result of [...results].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) result.slug = claim(result.slug, result.key);
 }
