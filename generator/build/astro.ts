@@ -1,7 +1,7 @@
 // Runs Astro's build on the generated content, in a child process so its
 // memory is released when it ends and its output can be shown as progress.
 import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CasebookError } from '../diagnostics/diagnostic.ts';
@@ -63,7 +63,9 @@ export async function startAstroBuild(logger: Logger): Promise<AstroBuild> {
   // must sit inside the package. A folder of its own per build keeps parallel
   // builds from one checkout from overwriting each other's chunks.
   await mkdir(path.join(SITE_ROOT, '.astro'), { recursive: true });
-  const workDir = await mkdtemp(path.join(SITE_ROOT, '.astro', 'build-'));
+  await removeDeadWorkDirs(path.join(SITE_ROOT, '.astro'));
+  // Named by the process that owns it, so the next build can tell a killed build's folder from a running one's.
+  const workDir = await mkdtemp(path.join(SITE_ROOT, '.astro', `build-${process.pid}-`));
   const tail: string[] = [];
   const script = fileURLToPath(new URL('./astro-child.mjs', import.meta.url));
   // A smaller young generation: Astro's peak memory drops by ~100 MB (715 -> 600 MB
@@ -142,5 +144,18 @@ async function moveTree(from: string, to: string): Promise<void> {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'EXDEV' && code !== 'ENOTEMPTY' && code !== 'EEXIST') throw error;
     await cp(from, to, { recursive: true, force: true });
+  }
+}
+
+/** The work folders of builds whose process is gone (killed before they could clean up). */
+async function removeDeadWorkDirs(dir: string): Promise<void> {
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const pid = Number(/^build-(\d+)-/.exec(name)?.[1]);
+    if (!pid || pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') await rm(path.join(dir, name), { recursive: true, force: true });
+    }
   }
 }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { CasebookError } from '../diagnostics/diagnostic.ts';
+import { readTemplateOverride } from './templates.ts';
 import type { CaseState, Coverage } from '../../src/lib/coverage.ts';
 import type { Status } from '../../src/lib/status.ts';
 import type { Totals } from '../../src/lib/totals.ts';
@@ -64,7 +65,7 @@ function registerHelpers(hb: typeof Handlebars) {
 async function templateSource(name: string, overrideDir: string | undefined, subdir = ''): Promise<{ source: string; from: string }> {
   if (overrideDir) {
     const candidate = path.resolve(overrideDir, subdir, name);
-    const source = await readFile(candidate, 'utf8').catch(() => undefined);
+    const source = await readTemplateOverride(overrideDir, path.join(subdir, name));
     if (source !== undefined) return { source, from: candidate };
   }
   const from = path.join(DEFAULTS, subdir, name);

@@ -2,7 +2,8 @@
 // view is Markdown already escaped by the render stage, so templates are
 // compiled with `noEscape` and only arrange fragments; a user can override
 // any template by putting a file of the same name in their templates folder.
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
+import { DEFAULT_LIMITS, InputFileError, inputFileReason, readInputText } from '../read/input-file.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
@@ -23,7 +24,7 @@ export async function loadTemplates(overrideDir?: string): Promise<Templates> {
       let from = path.join(DEFAULTS, file);
       if (overrideDir) {
         const candidate = path.resolve(overrideDir, file);
-        source = await readFile(candidate, 'utf8').catch(() => undefined);
+        source = await readTemplateOverride(overrideDir, file);
         if (source !== undefined) from = candidate;
       }
       source ??= await readFile(from, 'utf8');
@@ -37,4 +38,20 @@ export async function loadTemplates(overrideDir?: string): Promise<Templates> {
     }),
   );
   return Object.fromEntries(entries) as Templates;
+}
+
+/**
+ * A user's template `relative` in `overrideDir`, or undefined when there is
+ * none. It must be a regular file inside the folder: a link out of it is an
+ * error, not a template (it would publish whatever it points at).
+ */
+export async function readTemplateOverride(overrideDir: string, relative: string): Promise<string | undefined> {
+  const folder = await realpath(overrideDir).catch(() => undefined);
+  if (!folder) return undefined;
+  try {
+    return await readInputText(path.join(folder, relative), folder, DEFAULT_LIMITS.textFileBytes);
+  } catch (error) {
+    if (error instanceof InputFileError && /does not exist/.test(error.message)) return undefined;
+    throw new CasebookError(`template ${path.join(overrideDir, relative)} cannot be used: ${inputFileReason(error)}`);
+  }
 }
