@@ -1,6 +1,5 @@
 // build(): generate the content, build it with Astro, index it with Pagefind.
 import path from 'node:path';
-import { rename, rm } from 'node:fs/promises';
 import { startAstroBuild } from './build/astro.ts';
 import { indexWithPagefind } from './build/pagefind.ts';
 import { siteFileCopier, takeFrame, writeFramedPage, writeFramedPages, type Frame } from './build/frame.ts';
@@ -15,13 +14,18 @@ import type { GenerateResult } from './generate.ts';
 import { generate } from './generate.ts';
 import type { Logger } from './logger.ts';
 import { silentLogger } from './logger.ts';
+import { noInterrupts, type Interrupts } from './interrupts.ts';
+import { abandonSite, commitSite, prepareSite, type SiteHandle } from './write/output-folder.ts';
 
 export interface BuildResult extends BuiltPages {
   indexedPages: number;
 }
 
 export interface BuiltPages extends GenerateResult {
+  /** The site's folder (where it is once the build has finished). */
   outDir: string;
+  /** Where the build writes until then, and the locks it holds. */
+  site: SiteHandle;
   /** The search page of every page the generator rendered, which Pagefind reads in place of the framed page (contract/search.ts). */
   searchPagesDir: string;
 }
@@ -40,27 +44,31 @@ export interface BuildOptions {
    * @default 30000
    */
   pagesPerIndex?: number;
+  /** The process that holds the site's locks until the build is done (the command line's, when it is another). @default process.pid */
+  lockOwner?: number;
+  /** Where a stopped build registers its cleanup (the command line traps the signals). */
+  interrupts?: Interrupts;
 }
 
-/** Renames `dir` out of the way (instant); returns the deletion of the renamed copy, to await later. */
-async function moveAside(dir: string): Promise<{ removed: Promise<void> }> {
-  const aside = `${dir}.old-${process.pid}-${Date.now()}`;
+/**
+ * The whole build: the pages (generate, Astro, frame), then the search index,
+ * into a staging folder beside the site's, swapped in only when all of it
+ * succeeded; a failed build leaves the last site as it was.
+ */
+export async function build(config: CasebookConfig & { configFile?: string }, logger: Logger = silentLogger, options: BuildOptions = {}): Promise<BuildResult> {
+  const site = await prepareSite(config, options.lockOwner);
+  const forget = (options.interrupts ?? noInterrupts).add(() => abandonSite(site));
   try {
-    await rename(dir, aside);
-  } catch {
-    // Nothing there yet, or it cannot be moved: delete it in place.
-    await rm(dir, { recursive: true, force: true });
-    return { removed: Promise.resolve() };
+    const built = await buildPages(config, site, logger, options);
+    const indexed = await indexWithPagefind({ outDir: site.staging, searchPagesDir: built.searchPagesDir }, built.timings, logger, options.pagesPerIndex);
+    await commitSite(site);
+    return { ...built, ...indexed };
+  } catch (error) {
+    await abandonSite(site);
+    throw error;
+  } finally {
+    forget();
   }
-  const removed = rm(aside, { recursive: true, force: true });
-  removed.catch(() => undefined);
-  return { removed };
-}
-
-/** The whole build: the pages (generate, Astro, frame), then the search index. */
-export async function build(config: CasebookConfig, logger: Logger = silentLogger, options: BuildOptions = {}): Promise<BuildResult> {
-  const built = await buildPages(config, logger, options);
-  return { ...built, ...(await indexWithPagefind(built, built.timings, logger, options.pagesPerIndex)) };
 }
 
 /**
@@ -68,10 +76,11 @@ export async function build(config: CasebookConfig, logger: Logger = silentLogge
  * the site. `casebook build` runs this in a process of its own, which ends (and
  * frees the model of the run) before Pagefind, the other big consumer of memory, starts.
  */
-export async function buildPages(config: CasebookConfig, logger: Logger = silentLogger, options: BuildOptions = {}): Promise<BuiltPages> {
+export async function buildPages(config: CasebookConfig, staged: SiteHandle, logger: Logger = silentLogger, options: BuildOptions = {}): Promise<BuiltPages> {
   const budget = options.pendingPagesBudget ?? 128 * 2 ** 20;
   const { site, base } = splitBaseUrl(config.baseUrl);
-  const outDir = path.resolve(config.out);
+  // Everything goes into the staging folder; build() or the build's last process swaps it in.
+  const outDir = staged.staging;
   // Astro builds the site's own pages (in a child process, on the other core)
   // while the generator renders the test, case and feature pages.
   let astro: Promise<number> | undefined;
@@ -82,10 +91,9 @@ export async function buildPages(config: CasebookConfig, logger: Logger = silent
   let pendingSize = 0;
   let flushed: Promise<unknown> = Promise.resolve();
   const searchPages = await searchPagesIn(config.content);
-  // The previous site is moved aside at once and deleted in the background.
-  const old = await moveAside(outDir);
   // Astro's process starts now and loads Astro while the generator reads.
   const astroProcess = await startAstroBuild(logger);
+  const forget = (options.interrupts ?? noInterrupts).add(() => astroProcess.cancel());
   try {
     const startAstro = (contentDir: string) => {
       const start = performance.now();
@@ -140,9 +148,9 @@ export async function buildPages(config: CasebookConfig, logger: Logger = silent
     if (framed) logger.progress(`frame: ${framed} pages from the content folder`);
     generated.timings.frame = performance.now() - clock;
     await searchPages.removeStale();
-    return { ...generated, outDir, searchPagesDir: searchPages.dir };
+    return { ...generated, outDir: staged.out, site: staged, searchPagesDir: searchPages.dir };
   } finally {
+    forget();
     await astroProcess.cancel();
-    await old.removed;
   }
 }

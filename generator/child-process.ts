@@ -5,6 +5,8 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
+const FORWARDED: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
 export interface ChildEnd<R> {
   /** Absent when the child ended without answering (it crashed, or was killed). */
   reply?: R;
@@ -17,9 +19,21 @@ export function askChild<Q, R>(script: URL, request: Q, execArgv: readonly strin
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(script), [], { execArgv: [...execArgv], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
     let reply: R | undefined;
+    // A stop of this process is the child's stop too: it cleans up after itself and ends.
+    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    for (const signal of FORWARDED) process.on(signal, forward);
+    const unforward = () => {
+      for (const signal of FORWARDED) process.off(signal, forward);
+    };
     child.once('message', (message: R) => (reply = message));
-    child.once('error', reject);
-    child.once('exit', (code, signal) => resolve({ ...(reply === undefined ? {} : { reply }), code, signal }));
+    child.once('error', (error) => {
+      unforward();
+      reject(error);
+    });
+    child.once('exit', (code, signal) => {
+      unforward();
+      resolve({ ...(reply === undefined ? {} : { reply }), code, signal });
+    });
     child.send(request as object);
   });
 }

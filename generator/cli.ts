@@ -171,7 +171,7 @@ export async function main(argv: string[]): Promise<number> {
       },
     };
     // A build loads its config in its pages process (see PagesRequest).
-    if (command === 'build') return await buildCommand({ request: { config: configFrom, quiet: values.quiet ?? false, ...(gate ? { gate } : {}) }, format, startedAt });
+    if (command === 'build') return await buildCommand({ request: { config: configFrom, quiet: values.quiet ?? false, lockOwner: process.pid, ...(gate ? { gate } : {}) }, format, startedAt });
     // Loaded when used: the command line's own process stays small while a build's pages process works.
     const config = await (await import('./config/load.ts')).loadConfig(configFrom);
     if (command === 'check') {
@@ -187,9 +187,14 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function generateContent(config: CasebookConfig, logger: Logger): Promise<CommandOutcome> {
-  const [{ generate }, { outcomeOf }] = await Promise.all([import('./generate.ts'), import('./outcome.ts')]);
-  return outcomeOf(await generate(config, logger));
+async function generateContent(config: CasebookConfig & { configFile?: string }, logger: Logger): Promise<CommandOutcome> {
+  const [{ generate }, { outcomeOf }, { prepareContent, unlockFolders }] = await Promise.all([import('./generate.ts'), import('./outcome.ts'), import('./write/output-folder.ts')]);
+  const lock = await prepareContent(config);
+  try {
+    return outcomeOf(await generate(config, logger));
+  } finally {
+    await unlockFolders([lock], process.pid);
+  }
 }
 
 if (import.meta.main) exitWith(main(process.argv.slice(2)));

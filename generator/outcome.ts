@@ -8,6 +8,7 @@ import type { Diagnostic } from './diagnostics/diagnostic.ts';
 import type { GenerateResult } from './generate.ts';
 import type { Timings } from './logger.ts';
 import type { RunTotals } from './model/types.ts';
+import type { SiteHandle } from './write/output-folder.ts';
 
 export interface CommandOutcome {
   totals: RunTotals;
@@ -20,12 +21,14 @@ export interface CommandOutcome {
   outDir?: string;
   /** Set by a build: the search pages Pagefind reads in place of the generated pages. */
   searchPagesDir?: string;
+  /** Set by a build: where its site is staged and the locks it holds until it is in place. */
+  site?: SiteHandle;
   timings: Timings;
   /** With --gate: the thresholds checked against this run. */
   gate?: CheckReport;
 }
 
-export function outcomeOf(result: GenerateResult & { outDir?: string; searchPagesDir?: string }, gate?: GateOptions): CommandOutcome {
+export function outcomeOf(result: GenerateResult & { outDir?: string; searchPagesDir?: string; site?: SiteHandle }, gate?: GateOptions): CommandOutcome {
   return {
     totals: result.totals,
     diagnostics: result.diagnostics,
@@ -34,6 +37,7 @@ export function outcomeOf(result: GenerateResult & { outDir?: string; searchPage
     contentDir: result.contentDir,
     ...(result.outDir ? { outDir: result.outDir } : {}),
     ...(result.searchPagesDir ? { searchPagesDir: result.searchPagesDir } : {}),
+    ...(result.site ? { site: result.site } : {}),
     timings: result.timings,
     ...(gate ? { gate: gateReport(result.run, result.totals, result.failures, result.diagnostics, gate) } : {}),
   };

@@ -10,16 +10,26 @@ import { exitWith } from '../command-report.ts';
 import { CasebookError } from '../diagnostics/diagnostic.ts';
 import { outcomeOf } from '../outcome.ts';
 import { stderrLogger } from '../stderr-logger.ts';
+import { trapInterrupts } from '../interrupts.ts';
+import { abandonSite, prepareSite, type SiteHandle } from '../write/output-folder.ts';
 import { passOn, takeStage, type PagesReply, type PagesRequest } from './pages-process.ts';
 
-async function buildPagesReply({ config, quiet, gate }: PagesRequest): Promise<PagesReply> {
+async function buildPagesReply({ config, quiet, gate, lockOwner }: PagesRequest): Promise<PagesReply> {
+  const interrupts = trapInterrupts();
+  let site: SiteHandle | undefined;
   try {
-    const built = await buildPages(await loadConfig(config), stderrLogger(quiet));
+    const loaded = await loadConfig(config);
+    site = await prepareSite(loaded, lockOwner);
+    const staged = site;
+    // Until the last process takes it over, a stop here removes the staging folder and the locks.
+    interrupts.add(() => abandonSite(staged));
+    const built = await buildPages(loaded, site, stderrLogger(quiet), { interrupts });
     return { outcome: outcomeOf(built, gate) };
   } catch (error) {
+    if (site) await abandonSite(site);
     return {
       error: error instanceof CasebookError
-        ? { known: true, message: error.message, ...(error.hint ? { hint: error.hint } : {}) }
+        ? { known: true, message: error.message, ...(error.hint ? { hint: error.hint } : {}), ...(error.exitCode !== undefined ? { exitCode: error.exitCode } : {}) }
         : { known: false, message: (error as Error)?.stack ?? String(error) },
     };
   }

@@ -24,6 +24,8 @@ import type { CommandOutcome } from '../outcome.ts';
 import type { CheckFormat } from '../render/check-report.ts';
 import { stderrLogger } from '../stderr-logger.ts';
 import { indexWithPagefind } from './pagefind.ts';
+import { trapInterrupts } from '../interrupts.ts';
+import { abandonSite, commitSite } from '../write/output-folder.ts';
 
 export interface PagesRequest {
   /**
@@ -33,6 +35,8 @@ export interface PagesRequest {
   config: LoadConfigOptions;
   quiet: boolean;
   gate?: GateOptions;
+  /** The process that holds the site's locks: the command line's (under execve, the same process as every stage). */
+  lockOwner: number;
 }
 
 /** The build command's state, handed from process to process. */
@@ -43,7 +47,7 @@ export interface BuildStage {
   startedAt: number;
 }
 
-export type PagesReply = { outcome: CommandOutcome } | { error: { known: boolean; message: string; hint?: string } };
+export type PagesReply = { outcome: CommandOutcome } | { error: { known: boolean; message: string; hint?: string; exitCode?: number } };
 
 /**
  * V8 settings of the pages process. Rendering leaves garbage in the old
@@ -120,15 +124,20 @@ export async function finishFrom(file: string): Promise<number> {
 /** The search index, then what the build did; bugs (not a CasebookError) are thrown on. */
 async function finishBuild(reply: PagesReply, stage: BuildStage): Promise<number> {
   const logger = stderrLogger(stage.request.quiet);
+  const site = 'outcome' in reply ? reply.outcome.site : undefined;
+  const forget = site ? trapInterrupts().add(() => abandonSite(site)) : () => {};
   try {
     if ('error' in reply) {
-      const { known, message, hint } = reply.error;
-      throw known ? new CasebookError(message, hint ? { hint } : {}) : new Error(`the build process failed:\n${message}`);
+      const { known, message, hint, exitCode } = reply.error;
+      throw known ? new CasebookError(message, { ...(hint ? { hint } : {}), ...(exitCode !== undefined ? { exitCode } : {}) }) : new Error(`the build process failed:\n${message}`);
     }
     const { outcome } = reply;
-    await indexWithPagefind({ outDir: outcome.outDir!, searchPagesDir: outcome.searchPagesDir }, outcome.timings, logger);
+    await indexWithPagefind({ outDir: site!.staging, searchPagesDir: outcome.searchPagesDir }, outcome.timings, logger);
+    await commitSite(site!);
+    forget();
     return await reportOutcome('build', outcome, Date.now() - stage.startedAt, logger, stage.format);
   } catch (error) {
+    if (site) await abandonSite(site);
     return reportError('build', error, logger);
   }
 }

@@ -40,9 +40,12 @@ export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
 /** An error a user can act on (bad config, no results); the CLI prints it without a stack. */
 export class CasebookError extends Error {
   readonly hint?: string;
-  constructor(message: string, options: { hint?: string; cause?: unknown } = {}) {
+  /** The command's exit code, when it is not the command's usual one for unusable input (2: a refused flag value). */
+  readonly exitCode?: number;
+  constructor(message: string, options: { hint?: string; cause?: unknown; exitCode?: number } = {}) {
     super(message, { cause: options.cause });
     this.name = 'CasebookError';
     this.hint = options.hint;
+    if (options.exitCode !== undefined) this.exitCode = options.exitCode;
   }
 }
