@@ -47,8 +47,12 @@ export async function reportOutcome(command: string, outcome: CommandOutcome, to
  */
 export function reportError(command: string, error: unknown, logger: Logger): number {
   if (!(error instanceof CasebookError)) throw error;
-  logger.warn(`casebook ${command}: ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ''}`);
-  return command === 'check' ? 3 : 1;
+  // The logger keeps each message on one line; a message of several lines (a config's issues) is several messages.
+  const [first, ...more] = error.message.split('\n');
+  logger.warn(`casebook ${command}: ${first}`);
+  for (const line of more) logger.warn(line);
+  if (error.hint) logger.warn(`  hint: ${error.hint}`);
+  return error.exitCode ?? (command === 'check' ? 3 : 1);
 }
 
 /** Ends a command's process (the command line or a stage of a build) with the code `run` resolves to; a bug (an error `run` throws) is reported and ends it with 70. */

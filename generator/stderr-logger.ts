@@ -1,6 +1,9 @@
 // The command line's logger: progress on one rewritten line when stderr is a
 // terminal, a line per step otherwise (CI logs); --quiet keeps only the outcome.
+// Every message is made printable (terminal-text.ts): a message is one line, and
+// may carry names and messages from the results.
 import type { Logger } from './logger.ts';
+import { printable } from './terminal-text.ts';
 
 export function stderrLogger(quiet: boolean): Logger {
   const tty = process.stderr.isTTY;
@@ -14,17 +17,17 @@ export function stderrLogger(quiet: boolean): Logger {
       if (quiet) return;
       if (tty) {
         clear();
-        process.stderr.write(message.slice(0, (process.stderr.columns || 100) - 1));
+        process.stderr.write(printable(message).slice(0, (process.stderr.columns || 100) - 1));
         open = true;
-      } else process.stderr.write(`${message}\n`);
+      } else process.stderr.write(`${printable(message)}\n`);
     },
     info(message) {
       clear();
-      process.stderr.write(`${message}\n`);
+      process.stderr.write(`${printable(message)}\n`);
     },
     warn(message) {
       clear();
-      process.stderr.write(`${message}\n`);
+      process.stderr.write(`${printable(message)}\n`);
     },
   };
 }

@@ -1,6 +1,7 @@
 // The quality gate's report as people and CI systems read it: a short text
 // summary, GitHub Actions workflow commands (annotations), or JSON.
 import type { CheckReport } from '../contract/check-report.ts';
+import { printable } from '../terminal-text.ts';
 
 export const CHECK_FORMATS = ['text', 'github', 'json'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -38,7 +39,8 @@ function textSummary(r: CheckReport): string {
   if (rejected.length) lines.push(`  ${rejected.length} input problem(s), e.g. ${rejected[0]!.file ?? ''}${rejected[0]!.line ? `:${rejected[0]!.line}` : ''}: ${rejected[0]!.message}`);
   for (const c of r.checks) lines.push(`${c.ok ? 'ok    ' : 'FAILED'} --${c.name}: ${c.message}`);
   lines.push(r.ok ? 'gate: passed' : `gate: FAILED (${r.failedChecks.map((n) => `--${n}`).join(', ')})`);
-  return `${lines.join('\n')}\n`;
+  // Each line is one line: names and messages from the results cannot start one of their own.
+  return `${lines.map(printable).join('\n')}\n`;
 }
 
 // GitHub Actions workflow commands: `::error file=…,line=…,title=…::message`.
