@@ -56,8 +56,7 @@ export interface BuildOptions {
  * succeeded; a failed build leaves the last site as it was.
  */
 export async function build(config: CasebookConfig & { configFile?: string }, logger: Logger = silentLogger, options: BuildOptions = {}): Promise<BuildResult> {
-  const site = await prepareSite(config, options.lockOwner);
-  const forget = (options.interrupts ?? noInterrupts).add(() => abandonSite(site));
+  const { site, forget } = await prepareSite(config, options.lockOwner, options.interrupts);
   try {
     const built = await buildPages(config, site, logger, options);
     const indexed = await indexWithPagefind({ outDir: site.staging, searchPagesDir: built.searchPagesDir }, built.timings, logger, options.pagesPerIndex);

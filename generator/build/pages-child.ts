@@ -19,10 +19,8 @@ async function buildPagesReply({ config, quiet, gate, lockOwner }: PagesRequest)
   let site: SiteHandle | undefined;
   try {
     const loaded = await loadConfig(config);
-    site = await prepareSite(loaded, lockOwner);
-    const staged = site;
     // Until the last process takes it over, a stop here removes the staging folder and the locks.
-    interrupts.add(() => abandonSite(staged));
+    ({ site } = await prepareSite(loaded, lockOwner, interrupts));
     const built = await buildPages(loaded, site, stderrLogger(quiet), { interrupts });
     return { outcome: outcomeOf(built, gate) };
   } catch (error) {

@@ -8,6 +8,7 @@ import { mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { CasebookError } from '../diagnostics/diagnostic.ts';
+import { noInterrupts, type Interrupts } from '../interrupts.ts';
 
 /** The file that marks a folder as a site Casebook built (written first into every staged site). */
 export const SITE_MARKER = '.casebook-site';
@@ -170,15 +171,24 @@ type FolderConfig = Omit<BuildFolders, 'out' | 'content'> & { out: string; conte
  * Before a build writes anything: checks the site and content folders, locks
  * them and makes the staging folder (removing what a killed build left).
  */
-export async function prepareSite(config: FolderConfig, owner: number = process.pid): Promise<SiteHandle> {
+export async function prepareSite(config: FolderConfig, owner: number = process.pid, interrupts: Interrupts = noInterrupts): Promise<{ site: SiteHandle; forget: () => void }> {
   const out = await checkOutputFolder(config.out, 'out', config);
   const content = await checkOutputFolder(config.content, 'content', config);
   const locks: string[] = [];
+  let staging: string | undefined;
+  // From the first lock on, a stop removes what there is so far.
+  const forget = interrupts.add(async () => {
+    if (staging) await rm(staging, { recursive: true, force: true });
+    await unlockFolders(locks, owner);
+  });
   try {
     locks.push(await lockFolder(out, owner));
     locks.push(await lockFolder(content, owner));
-    return { out, staging: await stageSite(out), content, locks, owner };
+    await markContent(content);
+    staging = await stageSite(out);
+    return { site: { out, staging, content, locks, owner }, forget };
   } catch (error) {
+    forget();
     await unlockFolders(locks, owner);
     throw error;
   }
@@ -187,7 +197,18 @@ export async function prepareSite(config: FolderConfig, owner: number = process.
 /** Before `casebook generate` writes: checks and locks the content folder; returns the lock file. */
 export async function prepareContent(config: Omit<FolderConfig, 'out'>, owner: number = process.pid): Promise<string> {
   // No site is written: only the inputs are compared against.
-  return lockFolder(await checkOutputFolder(config.content, 'content', { ...config, out: undefined }), owner);
+  const content = await checkOutputFolder(config.content, 'content', { ...config, out: undefined });
+  const lock = await lockFolder(content, owner);
+  await markContent(content);
+  return lock;
+}
+
+/** Marks a new content folder as Casebook's before anything is written into it: a build that fails early still leaves it marked. */
+async function markContent(content: string): Promise<void> {
+  await mkdir(content, { recursive: true });
+  await writeFile(path.join(content, CONTENT_MARKER), '[]', { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EEXIST') throw error;
+  });
 }
 
 const stagingPrefix = (out: string) => `.${path.basename(out)}.casebook-`;
