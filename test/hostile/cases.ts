@@ -112,7 +112,10 @@ export async function specialFiles(dir: string): Promise<string> {
 }
 
 /** Finding 9: regexes and globs that backtrack without end, from a defect file, categories.json and a case. */
-export const NESTED_PATHS_MESSAGE = Array.from({ length: 200 }, (_, i) => `/srv/${'abcdefgh'[i % 8]}(`).join('');
+// Temporary paths, each followed by `(`: a suggestion of `\S+\(` per path backtracks O(n^k).
+export const NESTED_PATHS_MESSAGE = Array.from({ length: 200 }, (_, i) => `/tmp/${'abcdefgh'[i % 8]}(`).join('');
+/** Almost the message: one `(` short of what the suggestion needs, so a backtracking engine tries every split. */
+export const NEAR_MISS = `${'/tmp/a('.repeat(39)}${'z'.repeat(40)}`;
 
 export async function backtracking(dir: string): Promise<{ results: string; cases: string; defects: string }> {
   const results = await calmResults(dir);

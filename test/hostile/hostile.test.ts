@@ -251,11 +251,11 @@ describe('finding 9: no regex or glob can hang a build', () => {
     const inputs = await hostile.backtracking(dir);
     const out = await generate(await configIn(dir, { results: [inputs.results] }));
     const groups = groupBySignature(out.run.results.filter((r) => r.status === 'failed' || r.status === 'broken'));
-    const paths = groups.find((g) => g.signature.message.startsWith('/srv/'))!;
+    const paths = groups.find((g) => g.signature.message.startsWith('<tmp>('))!;
     // V8's own (backtracking) engine, in a process of its own that is killed when it hangs; a text that almost matches.
     const script = `const re = new RegExp('^(?:' + process.argv[1] + ')$', 's'); const t = process.argv[2]; const s = performance.now(); re.test(t); console.log(performance.now() - s);`;
     const took = await new Promise<string>((resolve) => {
-      execFile(process.execPath, ['-e', script, paths.suggestion.message!, `${hostile.NESTED_PATHS_MESSAGE.repeat(4)} x`], { timeout: 10_000 }, (error, stdout) => resolve(error ? `hung: ${error.message}` : stdout));
+      execFile(process.execPath, ['-e', script, paths.suggestion.message!, hostile.NEAR_MISS], { timeout: 10_000 }, (error, stdout) => resolve(error ? `hung: ${error.message}` : stdout));
     });
     expect(Number(took), took).toBeLessThan(1000);
   }, 20_000);
