@@ -3,10 +3,14 @@
 // resolve inside its folder (a link to /proc/self/environ would publish the
 // build's secrets), and it must be at most a size. A file that fails is
 // refused with a reason that never quotes its content.
-import fs, { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync, type Stats } from 'node:fs';
-import { open, realpath } from 'node:fs/promises';
+import fs, { constants, lstatSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { promisify } from 'node:util';
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { syncWhileFast } from '../file-io.ts';
+import { readFile, syncWhileFast } from '../file-io.ts';
+
+const lstat = promisify(fs.lstat);
+const stat = promisify(fs.stat);
 
 /** Size caps per kind of input file, in bytes (config `limits`). */
 export interface InputLimits {
@@ -35,6 +39,8 @@ export class InputFileError extends Error {
 // O_NONBLOCK: opening a FIFO for reading returns at once instead of waiting for a writer.
 // O_NOFOLLOW: a link is seen as a link (ELOOP) and resolved on purpose.
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
+/** The same flags for readFile, which takes numbers though its types say strings. */
+const READ_FLAGS = OPEN_FLAGS as unknown as string;
 
 export function formatSize(bytes: number): string {
   return bytes >= 2 ** 20 ? `${(bytes / 2 ** 20).toFixed(1).replace(/\.0$/, '')} MiB` : bytes >= 1024 ? `${Math.round(bytes / 1024)} KiB` : `${bytes} bytes`;
@@ -90,80 +96,74 @@ async function resolveLink(file: string, folder: string): Promise<string> {
   return target;
 }
 
-function openSyncChecked(file: string, folder: string): number {
+/**
+ * Reads an input file as UTF-8 text, synchronously (see inputTextReader);
+ * throws InputFileError. Two calls into Node for a plain file (lstat, then
+ * readFileSync's one-call UTF-8 path): this runs once per result file. The
+ * open flags keep a file swapped for a link or a FIFO in between from being
+ * followed or waited on.
+ */
+export function readInputTextSync(file: string, folder: string, maxBytes: number): string {
+  let target = file;
+  let stats: Stats;
   try {
-    return openSync(file, OPEN_FLAGS);
+    stats = lstatSync(file);
+    if (stats.isSymbolicLink()) {
+      target = resolveLinkSync(file, folder);
+      stats = statSync(target);
+    }
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ELOOP') throw openError(error as NodeJS.ErrnoException, file);
+    throw error instanceof InputFileError ? error : openError(error as NodeJS.ErrnoException, file);
   }
-  const target = resolveLinkSync(file, folder);
+  checkStats(stats, maxBytes);
   try {
-    return openSync(target, OPEN_FLAGS);
+    return readFileSync(target, { encoding: 'utf8', flag: READ_FLAGS });
   } catch (error) {
     throw openError(error as NodeJS.ErrnoException, file);
   }
 }
 
-/** Reads an input file as UTF-8 text, synchronously (see textFileReader); throws InputFileError. */
-export function readInputTextSync(file: string, folder: string, maxBytes: number): string {
-  const fd = openSyncChecked(file, folder);
+/** The file to read (`file`, or where its link leads inside `folder`) and its stats; throws InputFileError. */
+async function checked(file: string, folder: string, maxBytes: number): Promise<{ target: string; stats: Stats }> {
+  let target = file;
+  let stats: Stats;
   try {
-    checkStats(fstatSync(fd), maxBytes);
-    return readFileSync(fd, 'utf8');
-  } finally {
-    closeSync(fd);
+    stats = await lstat(file);
+    if (stats.isSymbolicLink()) {
+      target = await resolveLink(file, folder);
+      stats = await stat(target);
+    }
+  } catch (error) {
+    throw error instanceof InputFileError ? error : openError(error as NodeJS.ErrnoException, file);
   }
+  checkStats(stats, maxBytes);
+  return { target, stats };
 }
 
-/** Opens `file`, or where its link leads inside `folder`; `opened` is the path of what was opened. */
-async function openChecked(file: string, folder: string): Promise<{ handle: fs.promises.FileHandle; opened: string }> {
-  try {
-    return { handle: await open(file, OPEN_FLAGS), opened: file };
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ELOOP') throw openError(error as NodeJS.ErrnoException, file);
-  }
-  const target = await resolveLink(file, folder);
-  const handle = await open(target, OPEN_FLAGS).catch((error: NodeJS.ErrnoException) => {
+/** Reads an input file as UTF-8 text; throws InputFileError. Through fs's callback API, as file-io.ts explains. */
+export async function readInputText(file: string, folder: string, maxBytes: number): Promise<string> {
+  const { target } = await checked(file, folder, maxBytes);
+  return readFile(target, { encoding: 'utf8', flag: READ_FLAGS }).catch((error: NodeJS.ErrnoException) => {
     throw openError(error, file);
   });
-  return { handle, opened: target };
-}
-
-/** Reads an input file as UTF-8 text; throws InputFileError. */
-export async function readInputText(file: string, folder: string, maxBytes: number): Promise<string> {
-  const { handle } = await openChecked(file, folder);
-  try {
-    checkStats(await handle.stat(), maxBytes);
-    return await handle.readFile('utf8');
-  } finally {
-    await handle.close();
-  }
 }
 
 /** Reads an input file's bytes; throws InputFileError. */
 export async function readInputBytes(file: string, folder: string, maxBytes: number): Promise<Buffer> {
-  const { handle } = await openChecked(file, folder);
-  try {
-    checkStats(await handle.stat(), maxBytes);
-    return await handle.readFile();
-  } finally {
-    await handle.close();
-  }
+  const { target } = await checked(file, folder, maxBytes);
+  return readFile(target, { flag: READ_FLAGS }).catch((error: NodeJS.ErrnoException) => {
+    throw openError(error, file);
+  });
 }
 
 /**
  * Checks an input file without reading it (attachments, copied later): returns
- * the real path to copy from and its size; throws InputFileError.
+ * the real path to copy from and its size; throws InputFileError. One lstat
+ * for a plain file: a run has tens of thousands of attachments.
  */
 export async function checkInputFile(file: string, folder: string, maxBytes: number): Promise<{ path: string; size: number }> {
-  const { handle, opened } = await openChecked(file, folder);
-  try {
-    const stats = await handle.stat();
-    checkStats(stats, maxBytes);
-    return { path: opened, size: stats.size };
-  } finally {
-    await handle.close();
-  }
+  const { target, stats } = await checked(file, folder, maxBytes);
+  return { path: target, size: stats.size };
 }
 
 /** A reason for a diagnostic: the InputFileError's own words, or the error's code for anything else. */
