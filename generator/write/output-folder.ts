@@ -175,17 +175,19 @@ export async function prepareSite(config: FolderConfig, owner: number = process.
   const out = await checkOutputFolder(config.out, 'out', config);
   const content = await checkOutputFolder(config.content, 'content', config);
   const locks: string[] = [];
-  let staging: string | undefined;
+  const staging = stagingOf(out);
+  let staged = false;
   // From the first lock on, a stop removes what there is so far.
   const forget = interrupts.add(async () => {
-    if (staging) await rm(staging, { recursive: true, force: true });
+    if (staged) await rm(staging, { recursive: true, force: true });
     await unlockFolders(locks, owner);
   });
   try {
     locks.push(await lockFolder(out, owner));
     locks.push(await lockFolder(content, owner));
     await markContent(content);
-    staging = await stageSite(out);
+    staged = true;
+    await stageSite(out, staging);
     return { site: { out, staging, content, locks, owner }, forget };
   } catch (error) {
     forget();
@@ -213,15 +215,14 @@ async function markContent(content: string): Promise<void> {
 
 const stagingPrefix = (out: string) => `.${path.basename(out)}.casebook-`;
 
-async function stageSite(out: string): Promise<string> {
-  const parent = path.dirname(out);
-  await mkdir(parent, { recursive: true });
+const stagingOf = (out: string) => path.join(path.dirname(out), `${stagingPrefix(out)}staging-${process.pid}`);
+
+async function stageSite(out: string, dir: string): Promise<void> {
+  await mkdir(path.dirname(out), { recursive: true });
   await removeLeftovers(out);
-  const dir = path.join(parent, `${stagingPrefix(out)}staging-${process.pid}`);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir);
   await writeFile(path.join(dir, SITE_MARKER), 'This folder is a site built by Casebook; the next build replaces all of it.\n');
-  return dir;
 }
 
 /** Staging and old folders of `out` that a killed build left (they hold the site marker). */
