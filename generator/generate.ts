@@ -24,7 +24,7 @@ import { markdownHtml } from './render/markdown-html.ts';
 import { HTML_PAGES_DIR, SITE_FILES_DIR, serializeHtmlPage, type HtmlPage } from './contract/frame.ts';
 import type { Defect } from './model/defects.ts';
 import { crumbsOf, renderTest } from './render/test-page.ts';
-import { openContentWriter, WRITES_IN_FLIGHT } from './write/content-folder.ts';
+import { openContentWriter, WRITES_IN_FLIGHT, type FileSource } from './write/content-folder.ts';
 import { buildSummary } from './write/summary.ts';
 import type { Summary } from './contract/collections.ts';
 import { FEATURES_FILE } from './contract/collections.ts';
@@ -68,7 +68,7 @@ export interface GenerateHooks {
    * Takes each attachment to publish (`where`: its path in the site) instead of
    * the content folder's `files/`: a build copies it straight into the site.
    */
-  takeFile?: (from: string, where: string) => Promise<void>;
+  takeFile?: (from: FileSource, where: string) => Promise<void>;
 }
 
 export async function generate(config: CasebookConfig, logger: Logger = silentLogger, hooks: GenerateHooks = {}): Promise<GenerateResult> {
@@ -152,7 +152,7 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
     await writer.write(`pages/${page.frontmatter.slug}.md`, markdownFile(page.frontmatter, page.body));
   }
   for (const [file, text] of renderDefectPages(run, failures)) await writer.write(file, text);
-  const summary = buildSummary(title, run, totals, tree.nodes.length - 1, diagnostics.list, failures.breakdown);
+  const summary = buildSummary(title, run, totals, tree.nodes.length - 1, diagnostics.list, failures.breakdown, failures.categories);
   await writer.write('public/summary.json', JSON.stringify(summary, null, 2) + '\n');
   await writer.removeStale((file) => !file.startsWith(`${HTML_PAGES_DIR}/`) && !file.startsWith(`${SITE_FILES_DIR}/`));
   hooks.onSiteContent?.(writer.dir);
@@ -163,7 +163,7 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
   const writtenCases = cases.cases.filter((tc) => tc.written);
   let written = 0;
   const total = run.results.length + writtenCases.length + featureEntries.length;
-  const putFile = hooks.takeFile ?? ((from: string, where: string) => writer.copy(from, `${SITE_FILES_DIR}/${where}`));
+  const putFile = hooks.takeFile ?? ((from: FileSource, where: string) => writer.copy(from, `${SITE_FILES_DIR}/${where}`));
   const putPage = async (where: string, page: HtmlPage) => {
     if (!(await hooks.takePage?.(where, page))) await writer.write(`${HTML_PAGES_DIR}/${where}.html`, serializeHtmlPage(page));
     if (++written % 1000 === 0) logger.progress(`write: ${written}/${total} pages`);
@@ -180,7 +180,7 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
     const page = renderTest(result, node, crumbsFor(node), linked, options, htmlTemplates.test);
     renderLap(start);
     await putPage(`tests/${result.slug}`, page);
-    for (const { attachment } of attachmentsOf(result)) await putFile(attachment.path, attachment.href);
+    for (const { attachment } of attachmentsOf(result)) await putFile(attachment.content !== undefined ? { content: attachment.content } : attachment.path, attachment.href);
   });
   await mapConcurrent(
     writtenCases,

@@ -2,13 +2,13 @@
 // frame Astro built, so they share the site's header, nav, styles and scripts
 // without Astro rendering each of them.
 import { copyFile, readdir, rm } from 'node:fs/promises';
-import { readFile, textFileWriter } from '../file-io.ts';
+import { readFile, textFileWriter, writeFile } from '../file-io.ts';
 import path from 'node:path';
 import { FRAME_MARKERS, FRAME_PAGE, HTML_PAGES_DIR, parseHtmlPage, type HtmlPage } from '../contract/frame.ts';
 import { CasebookError } from '../diagnostics/diagnostic.ts';
 import { escapeHtml } from '../../src/lib/markup.ts';
 import { mapConcurrent } from '../read/map-concurrent.ts';
-import { WRITES_IN_FLIGHT } from '../write/content-folder.ts';
+import { WRITES_IN_FLIGHT, type FileSource } from '../write/content-folder.ts';
 import { parentFolderMaker, pathInside } from '../write/folders.ts';
 
 export interface Frame {
@@ -73,7 +73,7 @@ export async function writeFramedPages(contentDir: string, outDir: string, frame
  * Copies files (attachments) straight into the site, each once (`where`: its
  * path in the site); copyFile streams, so none is loaded into memory.
  */
-export function siteFileCopier(outDir: string): (from: string, where: string) => Promise<void> {
+export function siteFileCopier(outDir: string): (from: FileSource, where: string) => Promise<void> {
   const site = path.resolve(outDir);
   const copied = new Set<string>();
   const makeFolderOf = parentFolderMaker();
@@ -82,6 +82,7 @@ export function siteFileCopier(outDir: string): (from: string, where: string) =>
     copied.add(where);
     const target = pathInside(site, where, 'the site');
     await makeFolderOf(target);
-    await copyFile(from, target);
+    if (typeof from === 'string') await copyFile(from, target);
+    else await writeFile(target, from.content);
   };
 }

@@ -103,6 +103,8 @@ export const summarySchema = z.object({
   features: z.number().int(),
   /** Failures explained by known defects (per kind) and unexplained, for badges and gates. */
   failures: breakdownSchema.optional(),
+  /** Failed and broken results per Allure category, in Allure 2's order (the configured categories, then Product and Test defects). */
+  categories: z.array(z.object({ name: z.string(), count: z.number().int() })),
   rejected: z.array(rejectedSchema),
   diagnostics: z.array(diagnosticSchema),
 });

@@ -62,9 +62,11 @@ export function categorize(results: readonly Result[], categories: readonly Cate
   return out;
 }
 
-/** How many results each category holds, by name. */
-export function categoryCounts(categoryOf: ReadonlyMap<string, string>): { name: string; count: number }[] {
+/** How many results each category holds, in Allure 2's order: the categories as configured, then its two defaults. */
+export function categoryCounts(categoryOf: ReadonlyMap<string, string>, categories: readonly Category[] = []): { name: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const name of categoryOf.values()) counts.set(name, (counts.get(name) ?? 0) + 1);
-  return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => a.name.localeCompare(b.name));
+  const order = [...new Set([...categories.map((c) => c.name), PRODUCT_DEFECTS, TEST_DEFECTS])];
+  const rank = (name: string) => order.indexOf(name);
+  return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
 }

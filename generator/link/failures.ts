@@ -91,7 +91,7 @@ export function linkFailures(run: Run, defects: readonly Defect[], diagnostics: 
     defects: linked,
     defectOf: matching.defectOf,
     categoryOf,
-    categories: categoryCounts(categoryOf),
+    categories: categoryCounts(categoryOf, run.categories),
     groups,
     overlaps: matching.overlaps,
     breakdown: {

@@ -36,14 +36,70 @@ const BACKTRACKING: [RegExp, string][] = [
   [/\(\?<?[=!]/, 'lookahead or lookbehind'],
   [/\\[1-9]|\\k</, 'a backreference'],
   [/\(\?>/, 'an atomic group'],
-  [/(?:[*+?}])\+/, 'a possessive quantifier'],
+  [/(?:[*+?}])\+(?!$)/, 'a possessive quantifier'],
 ];
 
-/** `\uXXXX` and `\u{X}` (JavaScript) as RE2 writes them. */
-function toRe2Syntax(source: string): string {
-  return source.replace(/(\\+)u(?:\{([0-9a-fA-F]+)\}|([0-9a-fA-F]{4}))/g, (all, slashes: string, braced?: string, four?: string) =>
-    slashes.length % 2 === 1 ? `${slashes.slice(1)}\\x{${braced ?? four}}` : all,
-  );
+// Java's POSIX classes (\p{Alpha}) as RE2 writes them ([[:alpha:]]).
+const JAVA_POSIX: Record<string, string> = {
+  Lower: 'lower', Upper: 'upper', ASCII: 'ascii', Alpha: 'alpha', Digit: 'digit', Alnum: 'alnum', Punct: 'punct',
+  Graph: 'graph', Print: 'print', Blank: 'blank', Cntrl: 'cntrl', XDigit: 'xdigit', Space: 'space',
+};
+
+/**
+ * Java's and JavaScript's spellings that RE2 writes otherwise: `\uXXXX` and
+ * `\u{X}` → `\x{X}`; `\p{Alpha}` → `[[:alpha:]]` (inside a class, `[:alpha:]`);
+ * `\Z` (end, or before a final line break) → `\n?\z`; `\R` → a line break; a
+ * possessive quantifier at the very end (`.*+`), where it takes what the greedy
+ * one would, → greedy. Escapes are found by counting backslashes.
+ */
+export function toRe2Syntax(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\') {
+      const e = source[i + 1] ?? '';
+      const rest = source.slice(i + 2);
+      const posix = /^\{(\w+)\}/.exec(rest);
+      const hex = /^(?:\{([0-9a-fA-F]+)\}|([0-9a-fA-F]{4}))/.exec(rest);
+      if (e === 'u' && hex) {
+        out += `\\x{${hex[1] ?? hex[2]}}`;
+        i += 1 + hex[0].length;
+      } else if ((e === 'p' || e === 'P') && posix && JAVA_POSIX[posix[1]!]) {
+        const name = `[:${e === 'P' ? '^' : ''}${JAVA_POSIX[posix[1]!]}:]`;
+        out += inClass ? name : `[${name}]`;
+        i += 1 + posix[0].length;
+      } else if (e === 'Z' && !inClass) {
+        out += '\\n?\\z';
+        i += 1;
+      } else if (e === 'R' && !inClass) {
+        out += '(?:\\r\\n|[\\n\\x0B\\f\\r\\x{85}\\x{2028}\\x{2029}])';
+        i += 1;
+      } else {
+        out += c + e;
+        i += 1;
+      }
+      continue;
+    }
+    if (inClass && c === ']') inClass = false;
+    else if (!inClass && c === '[') {
+      inClass = true;
+      // A ']' right after '[' or '[^' is a literal.
+      const lead = source[i + 1] === '^' ? (source[i + 2] === ']' ? 2 : 1) : source[i + 1] === ']' ? 1 : 0;
+      out += source.slice(i, i + 1 + lead);
+      i += lead;
+      continue;
+    }
+    out += c;
+  }
+  // `X*+` (or `++`, `?+`, `{n,m}+`) as the pattern's last token takes all it can either way.
+  return out.replace(/([*+?}])\+$/, (all, q: string, at: number) => (isEscaped(out, at) ? all : q));
+}
+
+function isEscaped(text: string, at: number): boolean {
+  let slashes = 0;
+  for (let j = at - 1; j >= 0 && text[j] === '\\'; j--) slashes++;
+  return slashes % 2 === 1;
 }
 
 /**
@@ -55,15 +111,16 @@ function toRe2Syntax(source: string): string {
  */
 export function compileWholeMatch(source: string): CompiledPattern {
   let regex: { matcher(text: string): { matches(): boolean } };
+  const re2 = toRe2Syntax(source);
   try {
-    regex = RE2JS.compile(toRe2Syntax(source), RE2JS.DOTALL);
+    regex = RE2JS.compile(re2, RE2JS.DOTALL);
   } catch (error) {
     const unsupported = BACKTRACKING.find(([construct]) => construct.test(source));
     if (unsupported) return { ok: false, error: `it uses ${unsupported[1]}, which needs backtracking; Casebook matches in linear time only, so write it without` };
     return { ok: false, error: (error as Error).message.replace(/^error parsing regexp: /, '') };
   }
   // A case-insensitive part makes literal runs unreliable: no prefilter then.
-  const literals = /\(\?[a-zA-Z]*i/.test(source) ? { prefix: '', runs: [] as string[] } : requiredLiterals(source.replace(INLINE_FLAGS, ''));
+  const literals = /\(\?[a-zA-Z]*i/.test(source) ? { prefix: '', runs: [] as string[] } : requiredLiterals(re2.replace(INLINE_FLAGS, ''));
   // The longest runs turn most texts away; a handful is enough.
   const required = [...new Set(literals.runs.filter((r) => r.length >= 2))].sort((a, b) => b.length - a.length).slice(0, 3);
   const prefix = literals.prefix;
@@ -77,7 +134,7 @@ export function compileWholeMatch(source: string): CompiledPattern {
 
 const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', f: '\f', v: '\v', '0': '\0' };
 // Escapes that stand for a class of characters or a position, never for one literal character.
-const CLASS_ESCAPES = new Set(['d', 'D', 'w', 'W', 's', 'S', 'b', 'B', 'p', 'P', 'k', 'c', 'x', 'u']);
+const CLASS_ESCAPES = new Set(['d', 'D', 'w', 'W', 's', 'S', 'b', 'B', 'p', 'P', 'k', 'c', 'x', 'u', 'A', 'z', 'Z', 'G', 'h', 'H', 'v', 'V', 'R', 'X', 'Q', 'E', 'C']);
 
 /**
  * The literal runs of a pattern's top-level sequence. Conservative: a

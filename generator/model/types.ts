@@ -40,8 +40,10 @@ export interface Attachment {
   name: string;
   /** The `source` file name as written in the results folder. */
   source: string;
-  /** Absolute path of the file on disk (only the writer reads it). */
+  /** Absolute path of the file on disk (only the writer reads it); '' when `content` holds it. */
   path: string;
+  /** The attachment itself, for one that came inside its report (JUnit system-out, Cucumber embeddings), not as a file. */
+  content?: string | Buffer;
   /** Path the site serves it under, relative to the site root: `attachments/<shard>/<source>`. */
   href: string;
   contentType: string;

@@ -5,7 +5,7 @@ import { identityKey, resultSlug } from '../model/identity.ts';
 import { sanitizeDescriptionHtml } from './description-html.ts';
 import { readAttachments, readParameters, readStatus, readStatusDetails, readSteps, readTimes } from './allure-execution.ts';
 import { readJsonFile } from './json-file.ts';
-import { arr, isObject, objects, str } from './raw.ts';
+import { arr, isObject, objects, str, type RawObject } from './raw.ts';
 import type { FileReader, ShardContext } from './reader.ts';
 import { displayPath } from './reader.ts';
 
@@ -28,10 +28,11 @@ export const allureResultReader: FileReader<Result> = {
       reject(ctx, shown, 'result/not-an-object', 'expected a JSON object describing one test result');
       return undefined;
     }
-    const name = str(raw.name).trim();
-    if (!name) {
-      reject(ctx, shown, 'result/missing-name', 'the required field "name" is missing or empty');
-      return undefined;
+    const written = str(raw.name).trim();
+    // A test whose title came out empty (a test.each row, an unnamed scenario) is a test all the same.
+    const name = written || shownNameOf(raw);
+    if (!written) {
+      ctx.diagnostics.report({ severity: 'warning', code: 'result/missing-name', message: `the test has no name; it is shown as "${name}"`, file: shown, rejected: false });
     }
     if (raw.status !== undefined && readStatus(raw.status) !== raw.status) {
       ctx.diagnostics.report({
@@ -49,7 +50,7 @@ export const allureResultReader: FileReader<Result> = {
     const fullName = str(raw.fullName);
     const testCaseId = str(raw.testCaseId);
     const allureId = labelValue(labels, 'ALLURE_ID', 'AS_ID');
-    const key = identityKey(allureId ? `allure-id:${allureId}` : testCaseId || fullName || name, parameters.identity);
+    const key = identityKey(allureId ? `allure-id:${allureId}` : testCaseId || fullName || written || str(raw.historyId) || path.basename(file), parameters.identity);
     const descriptionHtml = str(raw.descriptionHtml);
     const attachments = await readAttachments(raw.attachments, ctx, file, name);
     return {
@@ -82,6 +83,14 @@ export const allureResultReader: FileReader<Result> = {
     };
   },
 };
+
+/** A name for a test that has none: the end of its title path, else of its full name, else a placeholder. */
+function shownNameOf(raw: RawObject): string {
+  const titlePath = arr(raw.titlePath).map((t) => str(t).trim()).filter(Boolean);
+  if (titlePath.length) return titlePath[titlePath.length - 1]!;
+  const tail = str(raw.fullName).split(/[#>:]|\s›\s/).map((p) => p.trim()).filter(Boolean).pop();
+  return tail || '(unnamed test)';
+}
 
 function reject(ctx: ShardContext, file: string, code: string, message: string): void {
   ctx.diagnostics.report({ severity: 'error', code, message, file, rejected: true });

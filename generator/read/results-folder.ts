@@ -8,6 +8,8 @@ import { globalsReader } from './globals.ts';
 import type { Container } from './allure-container.ts';
 import { allureContainerReader } from './allure-container.ts';
 import { allureResultReader } from './allure-result.ts';
+import { junitXmlReader } from './junit-xml.ts';
+import { cucumberJsonReader } from './cucumber-json.ts';
 import { categoriesReader } from './categories.ts';
 import type { Environment } from './environment.ts';
 import { environmentReader } from './environment.ts';
@@ -62,7 +64,9 @@ export async function readResultsFolder(
   const content: ShardContent = { folder, label, shard, attempts: [], containers: [], categories: [], environment: [], globalErrors: [] };
   const resultFiles = names.filter(allureResultReader.matches);
   const containerFiles = names.filter(allureContainerReader.matches);
-  const total = resultFiles.length + containerFiles.length;
+  // Other tools' reports: every test case of a file is an attempt, as a result file's test is.
+  const reportFiles = names.filter((n) => junitXmlReader.matches(n) || cucumberJsonReader.matches(n));
+  const total = resultFiles.length + containerFiles.length + reportFiles.length;
   let done = 0;
   const tick = () => {
     done++;
@@ -78,7 +82,12 @@ export async function readResultsFolder(
     tick();
     return container;
   });
-  content.attempts = attempts.filter((r): r is Result => r !== undefined);
+  const reports = await mapConcurrent(reportFiles, 4, async (name) => {
+    const found = await read(junitXmlReader.matches(name) ? junitXmlReader : cucumberJsonReader, name);
+    tick();
+    return found ?? [];
+  });
+  content.attempts = [...attempts.filter((r): r is Result => r !== undefined), ...reports.flat()];
   content.containers = containers.filter((c): c is Container => c !== undefined);
   for (const name of names.filter(globalsReader.matches)) {
     content.globalErrors.push(...((await read(globalsReader, name)) ?? []));

@@ -8,6 +8,9 @@ import { parentFolderMaker, pathInside } from './folders.ts';
 
 const MANIFEST = '.casebook-manifest.json';
 
+/** A file to copy, or the bytes of one that came inside a report (JUnit system-out, Cucumber embeddings). */
+export type FileSource = string | { content: string | Buffer };
+
 /**
  * How many page writes the stages keep in flight. Creating many small files
  * is bound by the disk's latency, not its throughput: 21,500 pages took
@@ -18,7 +21,8 @@ export const WRITES_IN_FLIGHT = 64;
 export interface ContentWriter {
   readonly dir: string;
   write(relative: string, text: string): Promise<void>;
-  copy(from: string, relative: string): Promise<void>;
+  /** Copies a file (streamed, never loaded), or writes content that came inside a report. */
+  copy(from: FileSource, relative: string): Promise<void>;
   /** Removes now the stale files that `which` selects (an earlier run wrote them, this one has not). */
   removeStale(which: (relative: string) => boolean): Promise<number>;
   /** Removes stale files, writes the manifest; returns how many files were written and removed. */
@@ -62,6 +66,12 @@ export async function openContentWriter(dir: string): Promise<ContentWriter> {
       const target = inside(root, relative);
       if (written.has(relative)) return;
       written.add(relative);
+      if (typeof from !== 'string') {
+        await ensureDir(target);
+        await writeFile(target, from.content);
+        changed++;
+        return;
+      }
       const [a, b] = await Promise.all([stat(from), stat(target).catch(() => undefined)]);
       if (b && b.size === a.size && b.mtimeMs >= a.mtimeMs) return;
       await ensureDir(target);

@@ -6,7 +6,7 @@ import type { Run, RunTotals } from '../model/types.ts';
 import { passRate } from '../model/totals.ts';
 import { rejectedOf } from '../render/run-pages.ts';
 
-export function buildSummary(title: string, run: Run, totals: RunTotals, features: number, diagnostics: readonly Diagnostic[], failures?: Summary['failures']): Summary {
+export function buildSummary(title: string, run: Run, totals: RunTotals, features: number, diagnostics: readonly Diagnostic[], failures?: Summary['failures'], categories: Summary['categories'] = []): Summary {
   const sorted = sortDiagnostics(diagnostics);
   return {
     version: 1,
@@ -26,6 +26,7 @@ export function buildSummary(title: string, run: Run, totals: RunTotals, feature
     passRate: passRate(totals),
     features,
     ...(failures ? { failures } : {}),
+    categories,
     rejected: rejectedOf(sorted),
     diagnostics: sorted.map(({ severity, code, message, file, line }) => ({ severity, code, message, ...(file ? { file } : {}), ...(line ? { line } : {}) })),
   };
