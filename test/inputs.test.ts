@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../generator/config/load.ts';
+import { HTML_PAGES_DIR } from '../generator/contract/frame.ts';
 import { generate } from '../generator/generate.ts';
 import { tempDir } from './support/site.ts';
 
@@ -38,11 +39,15 @@ describe.each([...ALLURE_RESULTS, ...JUNIT])('%s', (fixture) => {
 
 describe('results with an empty name', () => {
   it('are counted, shown by the end of their title path, and warned about', async () => {
-    const { run, summary } = await generated('vitest-edge');
+    const { run, summary, contentDir } = await generated('vitest-edge');
     const unnamed = run.results.filter((r) => r.name === 'Coupons');
     expect(unnamed.length).toBeGreaterThan(0);
     expect(summary.diagnostics.filter((d) => d.code === 'result/missing-name').length).toBeGreaterThan(0);
-    for (const r of unnamed) expect(r.slug).toMatch(/^coupons-[0-9a-f]{8}/);
+    for (const r of unnamed) {
+      expect(r.slug).toMatch(/^coupons-[0-9a-f]{8}/);
+      // Its page: the generated page the site frames.
+      expect(await readFile(path.join(contentDir, HTML_PAGES_DIR, 'tests', `${r.slug}.html`), 'utf8')).toContain('Coupons');
+    }
   });
 
   it('keep their identity from run to run', async () => {

@@ -13,7 +13,7 @@
 import path from 'node:path';
 import { Parser } from 'htmlparser2';
 import type { Attachment, Label, Parameter, Result, Status, StatusDetails } from '../model/types.ts';
-import { identityKey, resultSlug } from '../model/identity.ts';
+import { identityKey, resultSlug, shortHash } from '../model/identity.ts';
 import type { FileReader, ShardContext } from './reader.ts';
 import { displayPath } from './reader.ts';
 
@@ -163,8 +163,10 @@ function toResults(c: OpenCase, index: number, shown: string, ctx: ShardContext,
   const uuid = `${path.basename(shown)}#${index + 1}`;
   const { status, details } = statusOf(c);
   const attachments: Attachment[] = [];
-  if (c.out.trim()) attachments.push(textAttachment('System out', c.out, ctx, `junit-${uuid.replace(/[^\w.-]/g, '_')}-system-out.txt`));
-  if (c.err.trim()) attachments.push(textAttachment('System err', c.err, ctx, `junit-${uuid.replace(/[^\w.-]/g, '_')}-system-err.txt`));
+  // Named by a hash of the case's place: file names of any spelling give plain, distinct names.
+  const stem = `junit-${shortHash(`${shown}#${index}`, 16)}`;
+  if (c.out.trim()) attachments.push(textAttachment('System out', c.out, ctx, `${stem}-system-out.txt`));
+  if (c.err.trim()) attachments.push(textAttachment('System err', c.err, ctx, `${stem}-system-err.txt`));
   const base: Omit<Result, 'uuid' | 'status' | 'statusDetails' | 'start' | 'stop' | 'durationMs' | 'attachments'> = {
     key,
     slug: resultSlug(name, key),
