@@ -27,7 +27,7 @@ function result(i: number, extra: Record<string, unknown> = {}): Record<string, 
 
 const CASES: Record<string, (dir: string) => Promise<void>> = {
   async 'trace-50mb'(dir) {
-    const trace = 'Error: huge\n' + '    at frame (file.js:1:1)\n'.repeat(50 * 2 ** 20 / 26);
+    const trace = `Error: huge\n${'    at frame (file.js:1:1)\n'.repeat(50 * 2 ** 20 / 26)}`;
     await writeFile(join(dir, 'big-result.json'), JSON.stringify(result(0, { status: 'failed', statusDetails: { message: 'huge trace', trace } })));
     for (let i = 1; i < 20; i++) await writeFile(join(dir, `r${i}-result.json`), JSON.stringify(result(i)));
   },

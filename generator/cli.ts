@@ -103,6 +103,7 @@ export async function main(argv: string[]): Promise<number> {
     if (command) process.stderr.write(`\nunknown command "${command}"\n`);
     return wantsHelp && !command ? 0 : 2;
   }
+  // biome-ignore lint/suspicious/noImplicitAnyLet: parseArgs' type comes from its options, written inside the try below
   let values;
   try {
     ({ values } = parseArgs({

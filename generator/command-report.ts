@@ -31,7 +31,7 @@ export async function reportOutcome(command: string, outcome: CommandOutcome, to
   );
   if (process.env.CASEBOOK_TIMINGS_FILE) {
     const rounded = Object.fromEntries(Object.entries(outcome.timings).map(([k, v]) => [k, Math.round(v ?? 0)]));
-    await writeFile(process.env.CASEBOOK_TIMINGS_FILE, JSON.stringify(rounded) + '\n');
+    await writeFile(process.env.CASEBOOK_TIMINGS_FILE, `${JSON.stringify(rounded)}\n`);
   }
   if (outcome.gate) {
     process.stdout.write(formatCheckReport(outcome.gate, format));

@@ -6,7 +6,7 @@
 
 // C0 and C1 controls, DEL, line and paragraph separators, and the bidirectional
 // overrides that reorder what a reader sees. A tab stays a tab.
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
 const UNPRINTABLE = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\x1b': '\\e' };
 

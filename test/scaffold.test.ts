@@ -238,7 +238,15 @@ describe('scaffolds checked for syntax and shape', () => {
 describe('the scaffold command', () => {
   const io = () => {
     const out = { stdout: '', stderr: '' };
-    return { out, io: { stdout: (t: string) => void (out.stdout += t), stderr: (t: string) => void (out.stderr += t) } };
+    const io = {
+      stdout: (t: string) => {
+        out.stdout += t;
+      },
+      stderr: (t: string) => {
+        out.stderr += t;
+      },
+    };
+    return { out, io };
   };
 
   it('prints the skeleton, and explains itself with --help', async () => {

@@ -4,7 +4,7 @@
 
 import { spawn } from 'node:child_process';
 import { readdir, readFile, lstat } from 'node:fs/promises';
-import { readdirSync, readFileSync } from 'node:fs';
+import { type Dirent, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface Measurement {
@@ -79,7 +79,7 @@ export function measure(command: string, args: readonly string[], options: Measu
     const tail: string[] = [];
     const keep = (chunk: Buffer): void => {
       for (const line of chunk.toString().split(/\r?\n|\r/)) {
-        // eslint-disable-next-line no-control-regex
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes are control characters
         const clean = line.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '').trim();
         if (!clean) continue;
         tail.push(clean);
@@ -136,7 +136,7 @@ export function measure(command: string, args: readonly string[], options: Measu
 export async function folderSize(dir: string): Promise<{ bytes: number; files: number }> {
   let bytes = 0;
   let files = 0;
-  let entries;
+  let entries: Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch {

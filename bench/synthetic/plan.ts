@@ -38,7 +38,7 @@ export function planStories(r: Random, count: number): StoryPlan[] {
   return stories;
 }
 
-function uniqueNames(r: Random, count: number, make: () => string): string[] {
+function uniqueNames(_r: Random, count: number, make: () => string): string[] {
   const names = new Set<string>();
   for (let attempt = 0; names.size < count && attempt < count * 20; attempt++) names.add(make());
   // When the vocabulary runs out, number the rest rather than loop forever.

@@ -41,7 +41,7 @@ function cumulativeZipf(zipfTables: ZipfTables, items: readonly unknown[], s: nu
     table = new Float64Array(items.length);
     let sum = 0;
     for (let i = 0; i < items.length; i++) {
-      sum += 1 / Math.pow(i + 1, s);
+      sum += 1 / (i + 1) ** s;
       table[i] = sum;
     }
     for (let i = 0; i < items.length; i++) table[i] = (table[i] ?? 0) / sum;

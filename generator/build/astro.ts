@@ -76,7 +76,7 @@ export async function startAstroBuild(logger: Logger): Promise<AstroBuild> {
   const child = spawn(process.execPath, ['--max-semi-space-size=4', '--optimize-for-size', script], { env, cwd: workDir, stdio: ['pipe', 'pipe', 'pipe'] });
   const onLine = (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n')) {
-      // eslint-disable-next-line no-control-regex
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes are control characters
       const clean = line.replace(/\x1b\[[0-9;]*m/g, '').trim();
       if (!clean) continue;
       tail.push(clean);

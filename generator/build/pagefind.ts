@@ -67,7 +67,7 @@ async function indexSite(site: SiteToIndex, logger: Logger | undefined, pagesPer
     pages += await indexPart(part, path.join(site.outDir, bundle));
     bundles.push(`${bundle}/`);
   }
-  await writeFile(path.join(site.outDir, 'pagefind', SEARCH_MERGE_FILE), JSON.stringify(bundles.slice(1)) + '\n');
+  await writeFile(path.join(site.outDir, 'pagefind', SEARCH_MERGE_FILE), `${JSON.stringify(bundles.slice(1))}\n`);
   return { pages, indexes: parts.length };
 }
 
@@ -96,7 +96,10 @@ async function pagesBySection(dir: string): Promise<Map<string, string[]>> {
     const [section, ...rest] = file.split(path.sep);
     const key = rest.length ? section! : '';
     let list = sections.get(key);
-    if (!list) sections.set(key, (list = []));
+    if (!list) {
+      list = [];
+      sections.set(key, list);
+    }
     list.push(rest.length ? rest.join('/') : section!);
   }
   return sections;
@@ -156,7 +159,10 @@ function sourcesOf(units: Unit[]): IndexSource[] {
   const byDir = new Map<string, string[]>();
   for (const { dir, glob } of units) {
     let globs = byDir.get(dir);
-    if (!globs) byDir.set(dir, (globs = []));
+    if (!globs) {
+      globs = [];
+      byDir.set(dir, globs);
+    }
     globs.push(glob);
   }
   return [...byDir].map(([dir, globs]) => ({ dir, glob: globs.length === 1 ? globs[0]! : `{${globs.join(',')}}` }));
@@ -175,7 +181,10 @@ function sectionParts(root: string, dir: string, files: string[], limit: number)
       for (const name of names) {
         const next = name.slice(0, prefix.length + 1);
         let group = groups.get(next);
-        if (!group) groups.set(next, (group = []));
+        if (!group) {
+          group = [];
+          groups.set(next, group);
+        }
         group.push(name);
       }
       for (const key of [...groups.keys()].sort()) byPrefix(groups.get(key)!, key);

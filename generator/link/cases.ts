@@ -66,7 +66,10 @@ function globCache(): (glob: string) => GlobMatcher {
   const compiled = new Map<string, GlobMatcher>();
   return (glob) => {
     let matcher = compiled.get(glob);
-    if (!matcher) compiled.set(glob, (matcher = compileGlob(glob)));
+    if (!matcher) {
+      matcher = compileGlob(glob);
+      compiled.set(glob, matcher);
+    }
     return matcher;
   };
 }

@@ -120,7 +120,7 @@ function matches(d: CompiledDefect, s: Subject): boolean {
   if (d.labels) {
     for (const l of d.labels) {
       const values = s.labels.get(l.name);
-      if (!values || !values.some((v) => l.values.some((glob) => glob(v)))) return false;
+      if (!values?.some((v) => l.values.some((glob) => glob(v)))) return false;
     }
   }
   // As in categories.json, an absent message or trace never matches a regex.
@@ -142,7 +142,10 @@ function candidateIndex(compiled: CompiledDefect[]): (message: string) => Compil
   compiled.forEach((c, i) => {
     const prefix = c.message?.prefix ?? '';
     const tier = KEY_LENGTHS.findIndex((n) => prefix.length >= n);
-    if (tier < 0) return void anywhere.push(i);
+    if (tier < 0) {
+      anywhere.push(i);
+      return;
+    }
     const key = prefix.slice(0, KEY_LENGTHS[tier]);
     tiers[tier]!.set(key, [...(tiers[tier]!.get(key) ?? []), i]);
   });

@@ -24,7 +24,7 @@ const VARIABLE = new RegExp(
     String.raw`(?<space>\s+)`,
     String.raw`(?<quoted>(?<![\w'])'[^'\n]*'(?!\w)|"[^"\n]*"|\u0060[^\u0060\n]*\u0060)`,
     String.raw`(?<time>\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)`,
-    String.raw`(?<uuid>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})`,
+    `(?<uuid>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})`,
     String.raw`(?<tmp>(?:/private)?(?:/tmp|/var/folders|/var/tmp)/[^\s'"()<>\[\],;]*|[A-Za-z]:\\(?:Users\\[^\\\s]+\\AppData\\Local\\Temp|Windows\\Temp)\\[^\s'"()<>]*)`,
     String.raw`(?<hex>0x[0-9a-fA-F]+|\b(?=[0-9a-fA-F]*\d)(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{7,}\b)`,
     // Generated ids mix letters and digits: ch_3Nf8e2Lk, ord_8f3k2a, user42abc.
@@ -37,18 +37,18 @@ const VARIABLE = new RegExp(
 /** What each variable part becomes in the regex, and how the signature shows it. */
 const PATTERN: Record<Exclude<TokenKind, 'text'>, { regex: (value: string) => string; shown: (value: string) => string }> = {
   space: { regex: (v) => (v === ' ' ? ' ' : String.raw`\s+`), shown: (v) => (v === ' ' ? ' ' : v.includes('\n') ? '\n' : '  ') },
-  quoted: { regex: (v) => `${escape(v[0]!)}[^${escape(v[0]!)}\\n]*${escape(v[0]!)}`, shown: (v) => `${v[0]}…${v[0]}` },
+  quoted: { regex: (v) => `${escapeRegex(v[0]!)}[^${escapeRegex(v[0]!)}\\n]*${escapeRegex(v[0]!)}`, shown: (v) => `${v[0]}…${v[0]}` },
   time: { regex: () => String.raw`\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?`, shown: () => '<time>' },
-  uuid: { regex: () => String.raw`[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}`, shown: () => '<uuid>' },
+  uuid: { regex: () => `[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}`, shown: () => '<uuid>' },
   tmp: { regex: () => String.raw`\S+`, shown: () => '<tmp>' },
-  hex: { regex: () => String.raw`(?:0x)?[0-9a-fA-F]+`, shown: () => '<hex>' },
+  hex: { regex: () => `(?:0x)?[0-9a-fA-F]+`, shown: () => '<hex>' },
   // Letters and digits, at least one of each (no lookahead: RE2 has none).
   id: { regex: () => String.raw`\w*(?:[A-Za-z]\w*\d|\d\w*[A-Za-z])\w*`, shown: () => '<id>' },
   // A little wider than the token (`\d[\d.,]*`): it still matches every member, and reads better.
   number: { regex: () => String.raw`\d[\d.,]*`, shown: () => '<n>' },
 };
 
-function escape(text: string): string {
+function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -73,7 +73,7 @@ const shownOf = (t: Token) => (t.kind === 'text' ? t.value : PATTERN[t.kind].sho
  * text, and a backtracking engine tries every split of it.
  */
 const regexOf = (t: Token, next?: Token) => {
-  if (t.kind === 'text') return escape(t.value);
+  if (t.kind === 'text') return escapeRegex(t.value);
   if (t.kind === 'tmp' && next?.kind === 'text' && !/\s/.test(next.value[0]!)) return `[^\\s${escapeClass(next.value[0]!)}]+`;
   return PATTERN[t.kind].regex(t.value);
 };

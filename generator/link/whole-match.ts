@@ -8,7 +8,7 @@
 
 import { RE2JS } from 're2js';
 
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes are control characters
 const ANSI = /\x1b\[[0-9;]*[a-zA-Z]/g;
 
 /** Allure 2 strips `ESC [ … letter` sequences before matching. */

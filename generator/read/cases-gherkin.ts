@@ -108,7 +108,7 @@ function preconditionsOf(steps: readonly CaseStep[]): string {
   return [stringify([list(steps.map((s) => listItem([paragraph(strong(text(s.keyword)), text(` ${s.action.slice(s.keyword.length + 1)}`))])))]), ...steps.map((s) => s.details).filter(Boolean)].join('\n\n');
 }
 
-function describe(...texts: (string | undefined)[]): string {
+function descriptionOf(...texts: (string | undefined)[]): string {
   const found = texts.map((t) => (t ?? '').split('\n').map((l) => l.trim()).join('\n').trim()).find(Boolean) ?? '';
   return found;
 }
@@ -167,7 +167,7 @@ export function parseGherkinCases(source: string, src: CaseSource): WrittenCase[
         layer: m.labels.layer ?? '',
         requirements: m.requirements,
         status: m.status ?? 'active',
-        description: describe(scenario.description, feature!.description),
+        description: descriptionOf(scenario.description, feature!.description),
         preconditions: preconditionsOf(bg),
         background: bg,
         steps: scenario.steps.map((s) => stepOf(s, values)),

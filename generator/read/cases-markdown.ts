@@ -2,7 +2,7 @@
 // parsed with remark into description, `## Preconditions` and `## Steps`.
 // A step is a list item; an `Expected:` paragraph or nested item is its expected result.
 import type { BlockContent, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString as textOf } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -40,7 +40,7 @@ const STEPS = new Set(['steps', 'test steps']);
 const EXPECTED = /^\s*(expected(\s+results?)?|then)\s*[:：]\s*/i;
 
 function sectionName(heading: Heading): string {
-  return toString(heading).trim().replace(/[:：]\s*$/, '').toLowerCase();
+  return textOf(heading).trim().replace(/[:：]\s*$/, '').toLowerCase();
 }
 
 /** Markdown for a list of blocks (the page renders it with any raw HTML shown as text). */
@@ -52,7 +52,7 @@ function markdownOf(nodes: RootContent[]): string {
 function stripExpected(p: Paragraph): boolean {
   const [first, second] = p.children;
   if (!first) return false;
-  if ((first.type === 'strong' || first.type === 'emphasis') && /^\s*(expected(\s+results?)?|then)\s*[:：]?\s*$/i.test(toString(first))) {
+  if ((first.type === 'strong' || first.type === 'emphasis') && /^\s*(expected(\s+results?)?|then)\s*[:：]?\s*$/i.test(textOf(first))) {
     p.children.shift();
     if (second && second.type === 'text') second.value = second.value.replace(/^\s*[:：]?\s*/, '');
     if (second && second.type === 'text' && second.value === '') p.children.shift();
@@ -107,8 +107,8 @@ function stepOf(item: ListItem): CaseStep {
   const actionPara: Paragraph = { type: 'paragraph', children: action };
   return {
     keyword: '',
-    action: oneLine(toString(actionPara)),
-    expected: oneLine(expected.map((n) => toString(n)).join(' ')),
+    action: oneLine(textOf(actionPara)),
+    expected: oneLine(expected.map((n) => textOf(n)).join(' ')),
     actionMarkdown: action.length ? markdownOf([actionPara]) : '',
     expectedMarkdown: markdownOf(expected),
     details: markdownOf(details),
@@ -137,7 +137,7 @@ function stepsOf(section: RootContent[]): CaseStep[] {
 export function parseMarkdownCase(text: string, src: CaseSource): WrittenCase[] {
   const tree = parseCaseMarkdown(text);
   const front = tree.children[0];
-  if (!front || front.type !== 'yaml') {
+  if (front?.type !== 'yaml') {
     src.report({
       severity: 'error',
       code: 'case/no-front-matter',
@@ -156,7 +156,7 @@ export function parseMarkdownCase(text: string, src: CaseSource): WrittenCase[] 
   const h1 = body[0]?.type === 'heading' && body[0].depth === 1 ? body[0] : undefined;
   if (h1) body = body.slice(1);
   const data = block.data as Record<string, unknown> | null;
-  if (h1 && data && typeof data === 'object' && !data.title) block.doc.set('title', toString(h1).trim());
+  if (h1 && data && typeof data === 'object' && !data.title) block.doc.set('title', textOf(h1).trim());
   const fields = readCaseFields(block, src);
   if (!fields) return [];
 

@@ -1,6 +1,6 @@
 // A test case written as a YAML file: the front matter fields, plus
 // `description`, `preconditions` and `steps: [{ action, expected }]`.
-import { toString } from 'mdast-util-to-string';
+import { toString as textOf } from 'mdast-util-to-string';
 import { remark } from 'remark';
 import { isMap, isSeq } from 'yaml';
 import { z } from 'zod';
@@ -20,7 +20,7 @@ const bodySchema = z.object({
 
 /** Plain text of a Markdown snippet, on one line. */
 function plain(markdown: string): string {
-  return oneLine(toString(remark().parse(markdown)));
+  return oneLine(textOf(remark().parse(markdown)));
 }
 
 export function yamlStep(action: string, expected = '', details = ''): CaseStep {

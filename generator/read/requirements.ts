@@ -91,7 +91,9 @@ function fromYaml(text: string, file: string, diagnostics: DiagnosticSink): Requ
   const contents = doc.contents;
   const js: unknown = parsed.data;
   // `- { id, title, url }` list, or `REQ-1: { title, url }` / `REQ-1: title` mapping.
-  if (isSeq(contents)) contents.items.forEach((item, i) => entries.push({ value: (js as unknown[])[i], line: lineOf(item) }));
+  if (isSeq(contents)) {
+    for (const [i, item] of contents.items.entries()) entries.push({ value: (js as unknown[])[i], line: lineOf(item) });
+  }
   else if (isMap(contents)) {
     for (const pair of contents.items) {
       const id = String((pair.key as { value?: unknown } | null)?.value ?? '');

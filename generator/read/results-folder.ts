@@ -33,9 +33,7 @@ export interface ShardContent {
   globalErrors: GlobalError[];
 }
 
-export interface ReadProgress {
-  (event: { shard: number; label: string; done: number; total: number }): void;
-}
+export type ReadProgress = (event: { shard: number; label: string; done: number; total: number }) => void
 
 const CONCURRENCY = 32;
 

@@ -31,7 +31,7 @@ export async function loadTemplates(overrideDir?: string): Promise<Templates> {
       try {
         const compiled = handlebars.compile(source, { noEscape: true, strict: false });
         compiled({}); // surfaces syntax errors now, with the file name
-        return [name, (view: object) => compiled(view).replace(/\n{3,}/g, '\n\n').trim() + '\n'] as const;
+        return [name, (view: object) => `${compiled(view).replace(/\n{3,}/g, '\n\n').trim()}\n`] as const;
       } catch (error) {
         throw new CasebookError(`template ${from} cannot be compiled: ${(error as Error).message}`);
       }

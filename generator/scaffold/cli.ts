@@ -30,6 +30,7 @@ export interface ScaffoldIo {
 const processIo: ScaffoldIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
 
 export async function scaffoldCommand(args: string[], io: ScaffoldIo = processIo): Promise<number> {
+  // biome-ignore lint/suspicious/noImplicitAnyLet: parseArgs' type comes from its options, written inside the try below
   let parsed;
   try {
     parsed = parseArgs({

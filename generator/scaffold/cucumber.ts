@@ -56,7 +56,7 @@ function featureFile(c: WrittenCase, header: ScaffoldHeader, lines: GherkinLine[
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
-function stepsFile(c: WrittenCase, header: ScaffoldHeader, lines: GherkinLine[]): string {
+function stepsFile(_c: WrittenCase, header: ScaffoldHeader, lines: GherkinLine[]): string {
   const out = [...header.lines.flatMap((h) => commentLines(h, '//')), 'import { Given, When, Then } from "@cucumber/cucumber";', ''];
   const seen = new Set<string>();
   for (const l of lines) {

@@ -5,11 +5,13 @@ import type { CaseStep, WrittenCase } from '../model/cases.ts';
 import { oneLine } from '../render/markdown.ts';
 
 /** Every line terminator any of the target languages knows (JS: \u2028/\u2029; Python: \f, \v, \x1c–\x1e, \x85). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: line terminators of the target languages are control characters
 const LINE_BREAKS = /\r\n|[\n\r\u2028\u2029\f\v\x1c-\x1e\x85]/;
 
 export function commentLines(text: string, prefix: string, options: { java?: boolean } = {}): string[] {
   return text
     .split(LINE_BREAKS)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is replaced
     .map((l) => l.replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, ' ').trimEnd())
     // Java reads \uXXXX escapes everywhere, comments included: doubled backslashes are inert.
     .map((l) => (options.java ? l.replace(/\\/g, '\\\\') : l))

@@ -10,7 +10,10 @@ export function parentFolderMaker(): (file: string) => Promise<void> {
   return async (file) => {
     const dir = path.dirname(file);
     let done = made.get(dir);
-    if (!done) made.set(dir, (done = mkdir(dir, { recursive: true })));
+    if (!done) {
+      done = mkdir(dir, { recursive: true });
+      made.set(dir, done);
+    }
     await done;
   };
 }

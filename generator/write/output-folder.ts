@@ -127,7 +127,7 @@ export async function lockFolder(dir: string, owner: number = process.pid): Prom
   await mkdir(path.dirname(file), { recursive: true });
   for (let attempt = 0; ; attempt++) {
     try {
-      await writeFile(file, JSON.stringify({ pid: owner }) + '\n', { flag: 'wx' });
+      await writeFile(file, `${JSON.stringify({ pid: owner })}\n`, { flag: 'wx' });
       return file;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;

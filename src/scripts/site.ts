@@ -5,7 +5,7 @@
 // branch in it. Without scripts the nav keeps its top links.
 function loadNavTree(): void {
   const slot = document.querySelector<HTMLElement>('.nav-tree-slot');
-  if (!slot || !slot.dataset.navSrc) return;
+  if (!slot?.dataset.navSrc) return;
   const open = new Set((slot.dataset.navOpen ?? '').split(' ').filter(Boolean));
   fetch(slot.dataset.navSrc)
     .then((r) => (r.ok ? r.text() : ''))

@@ -183,7 +183,7 @@ describe('the site in a browser', () => {
     await expect(groups.count()).resolves.toBe(b.groups);
     expect(b.groups).toBeGreaterThanOrEqual(3);
     const first = groups.first();
-    await expect(first.locator('.group-suggestion pre').textContent()).resolves.toMatch(/^---\nid: DEF-[0-9A-F]{6}\n[\s\S]*\nmatch:\n  message: '/);
+    await expect(first.locator('.group-suggestion pre').textContent()).resolves.toMatch(/^---\nid: DEF-[0-9A-F]{6}\n[\s\S]*\nmatch:\n {2}message: '/);
     const hostile = groups.filter({ hasText: 'alert("message")' });
     await expect(hostile.locator('h2 code').textContent()).resolves.toContain('<script>');
     const counts = await groups.locator('.group-count').allTextContents();
