@@ -11,7 +11,7 @@ import { pageEntrySchema } from '../generator/contract/collections.ts';
 import type { Diagnostic } from '../generator/diagnostics/diagnostic.ts';
 import { createDiagnosticList } from '../generator/diagnostics/diagnostic.ts';
 import { linkCases } from '../generator/link/cases.ts';
-import { compileGlob } from '../generator/link/whole-match.ts';
+import { compileGlob } from '../generator/model/patterns.ts';
 import { placeCases } from '../generator/link/coverage.ts';
 import { buildFeatureTree } from '../generator/link/feature-tree.ts';
 import type { TestCase, WrittenCase } from '../generator/model/cases.ts';

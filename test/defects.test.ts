@@ -14,7 +14,7 @@ import { generate } from '../generator/generate.ts';
 import { categorize, categoryCounts } from '../generator/link/categories.ts';
 import { matchDefects, matchingOrder } from '../generator/link/defects.ts';
 import { signatureOf } from '../generator/link/signatures.ts';
-import { compileWholeMatch, requiredLiterals } from '../generator/link/whole-match.ts';
+import { compileWholeMatch, requiredLiterals } from '../generator/model/patterns.ts';
 import type { Defect, DefectMatch } from '../generator/model/defects.ts';
 import type { Result, Run } from '../generator/model/types.ts';
 import { parseDefectFile, readDefectFolders } from '../generator/read/defects.ts';

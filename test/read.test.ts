@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDiagnosticList } from '../generator/diagnostics/diagnostic.ts';
-import { assembleRun } from '../generator/model/run.ts';
+import { assembleRun } from '../generator/read/assemble-run.ts';
 import type { Result, Run } from '../generator/model/types.ts';
 import { readResultsFolder } from '../generator/read/results-folder.ts';
 

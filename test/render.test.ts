@@ -15,7 +15,7 @@ import { defectEntrySchema, triageEntrySchema } from '../generator/contract/defe
 import { loadConfig } from '../generator/config/load.ts';
 import { generate } from '../generator/generate.ts';
 import { safeDescription } from '../generator/render/description.ts';
-import { code, paragraph, stringify, text } from '../generator/render/markdown.ts';
+import { code, paragraph, stringify, text } from '../generator/markdown/fragments.ts';
 import { tempDir } from './support/site.ts';
 import { remark } from 'remark';
 import { toString as textOf } from 'mdast-util-to-string';

@@ -1,6 +1,6 @@
 // The one config schema: the config file and the CLI flags both land here.
 import { z } from 'zod';
-import { DEFAULT_LIMITS } from '../read/input-file.ts';
+import { DEFAULT_LIMITS } from './limits.ts';
 
 const linkPattern = z
   .string()

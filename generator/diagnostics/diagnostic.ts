@@ -37,6 +37,11 @@ export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   );
 }
 
+/** The input files (or parts of them) left out of the model, with the reason: summary.json's and the rejected page's list. */
+export function rejectedOf(diagnostics: readonly Diagnostic[]): { file: string; reason: string; code: string }[] {
+  return diagnostics.filter((d) => d.rejected).map((d) => ({ file: d.file ?? '', reason: d.message, code: d.code }));
+}
+
 /** An error a user can act on (bad config, no results); the CLI prints it without a stack. */
 export class CasebookError extends Error {
   readonly hint?: string;

@@ -6,7 +6,7 @@ import type { TestCase } from '../model/cases.ts';
 import { CASE_STATES } from '../model/cases.ts';
 import type { FeatureNode } from '../model/types.ts';
 import type { CaseInputs } from '../read/case-inputs.ts';
-import { safeUrl } from '../render/markdown.ts';
+import { safeUrl } from '../markdown/fragments.ts';
 import type { LinkedCases } from './cases.ts';
 import { coverageMap, requirementCoverage } from './coverage.ts';
 import type { FeatureTree } from './feature-tree.ts';

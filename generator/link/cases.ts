@@ -13,7 +13,7 @@ import { normalizeId } from '../model/cases.ts';
 import { slugClaims, slugify } from '../model/identity.ts';
 import type { Result, Status } from '../model/types.ts';
 import { featurePathOf, UNGROUPED } from './feature-tree.ts';
-import { compileGlob } from './whole-match.ts';
+import { compileGlob } from '../model/patterns.ts';
 
 
 interface Candidate {

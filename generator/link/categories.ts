@@ -3,8 +3,8 @@
 // status, message, trace and flaky conditions all hold wins; a failed result no
 // category took is a "Product defect", a broken one a "Test defect".
 import type { Category, Result, Status } from '../model/types.ts';
-import type { WholeMatchPattern } from './whole-match.ts';
-import { compileWholeMatch, stripAnsi } from './whole-match.ts';
+import type { WholeMatchPattern } from '../model/patterns.ts';
+import { compileWholeMatch, stripAnsi } from '../model/patterns.ts';
 
 export const PRODUCT_DEFECTS = 'Product defects';
 export const TEST_DEFECTS = 'Test defects';

@@ -10,8 +10,8 @@
 // also matches it is an overlap, reported so a curator narrows one of them.
 import type { Defect, DefectDrift } from '../model/defects.ts';
 import type { Result } from '../model/types.ts';
-import type { WholeMatchPattern } from './whole-match.ts';
-import { compileGlob, compileWholeMatch, stripAnsi } from './whole-match.ts';
+import type { WholeMatchPattern } from '../model/patterns.ts';
+import { compileGlob, compileWholeMatch, stripAnsi } from '../model/patterns.ts';
 
 interface CompiledDefect {
   defect: Defect;

@@ -8,8 +8,8 @@
 // their messages look alike.
 import { shortHash } from '../model/identity.ts';
 import type { Result } from '../model/types.ts';
-import type { WholeMatchPattern } from './whole-match.ts';
-import { compileWholeMatch, stripAnsi } from './whole-match.ts';
+import type { WholeMatchPattern } from '../model/patterns.ts';
+import { compileWholeMatch, stripAnsi } from '../model/patterns.ts';
 
 type TokenKind = 'space' | 'quoted' | 'time' | 'uuid' | 'tmp' | 'hex' | 'id' | 'number' | 'text';
 

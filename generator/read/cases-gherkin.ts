@@ -8,7 +8,7 @@ import type { Background, Examples, Feature, Scenario, Step, Tag } from '@cucumb
 import { IdGenerator } from '@cucumber/messages';
 import type { BlockContent } from 'mdast';
 import type { CaseStatus, CaseStep, WrittenCase } from '../model/cases.ts';
-import { code, list, listItem, oneLine, paragraph, stringify, strong, table, text } from '../render/markdown.ts';
+import { code, list, listItem, oneLine, paragraph, stringify, strong, table, text } from '../markdown/fragments.ts';
 import type { CaseSource } from './case-fields.ts';
 import type { CaseReader } from './case-file.ts';
 

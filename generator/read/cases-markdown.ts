@@ -8,7 +8,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { CaseStep, WrittenCase } from '../model/cases.ts';
-import { oneLine, stringify } from '../render/markdown.ts';
+import { oneLine, stringify } from '../markdown/fragments.ts';
 import type { CaseSource } from './case-fields.ts';
 import { parseYamlBlock, readCaseFields } from './case-fields.ts';
 import type { CaseReader } from './case-file.ts';

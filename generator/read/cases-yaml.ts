@@ -5,7 +5,7 @@ import { remark } from 'remark';
 import { isMap, isSeq } from 'yaml';
 import { z } from 'zod';
 import type { CaseStep, WrittenCase } from '../model/cases.ts';
-import { oneLine } from '../render/markdown.ts';
+import { oneLine } from '../markdown/fragments.ts';
 import type { CaseSource, YamlBlock } from './case-fields.ts';
 import { parseYamlBlock, readCaseFields, YAML_ONLY_KEYS } from './case-fields.ts';
 import type { CaseReader } from './case-file.ts';

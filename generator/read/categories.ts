@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Category } from '../model/types.ts';
 import { readStatus } from './allure-execution.ts';
 import { readJsonFile } from './json-file.ts';
-import { compileWholeMatch } from '../link/whole-match.ts';
+import { compileWholeMatch } from '../model/patterns.ts';
 import { arr, isObject, str } from './raw.ts';
 import type { FileReader } from './reader.ts';
 import { displayPath } from './reader.ts';

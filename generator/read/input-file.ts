@@ -12,21 +12,7 @@ import { readFile, syncWhileFast } from '../file-io.ts';
 const lstat = promisify(fs.lstat);
 const stat = promisify(fs.stat);
 
-/** Size caps per kind of input file, in bytes (config `limits`). */
-export interface InputLimits {
-  /** A `*-result.json`, `*-container.json` or other results file (JSON, JUnit XML). */
-  resultFileBytes: number;
-  /** One attachment; a larger one is left out with a diagnostic. */
-  attachmentBytes: number;
-  /** A written file: case, defect, requirements, template, categories, environment, executor. */
-  textFileBytes: number;
-}
-
-export const DEFAULT_LIMITS: InputLimits = {
-  resultFileBytes: 256 * 2 ** 20,
-  attachmentBytes: 100 * 2 ** 20,
-  textFileBytes: 16 * 2 ** 20,
-};
+export { DEFAULT_LIMITS, type InputLimits } from '../config/limits.ts';
 
 /** A file that cannot be read as an input; `message` names the problem, never the content. */
 export class InputFileError extends Error {

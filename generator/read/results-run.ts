@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { DiagnosticSink, Diagnostic } from '../diagnostics/diagnostic.ts';
 import { CasebookError } from '../diagnostics/diagnostic.ts';
 import type { Logger } from '../logger.ts';
-import { assembleRun } from '../model/run.ts';
+import { assembleRun } from './assemble-run.ts';
 import type { Run } from '../model/types.ts';
 import type { ShardContent } from './results-folder.ts';
 import { readResultsFolder } from './results-folder.ts';

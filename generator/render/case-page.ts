@@ -14,7 +14,7 @@ import { pluralize } from '../../src/lib/format.ts';
 import { externalHref, searchHref, testHref } from '../../src/lib/urls.ts';
 import { formatDuration } from './format.ts';
 import { markdownHtml } from './markdown-html.ts';
-import { oneLine, paragraph, safeUrl, stringify, text } from './markdown.ts';
+import { oneLine, paragraph, safeUrl, stringify, text } from '../markdown/fragments.ts';
 import { stepTree } from './steps.ts';
 import type { HtmlPage } from '../contract/frame.ts';
 import type { Crumbs, RenderedPage, RenderOptions } from './test-page.ts';

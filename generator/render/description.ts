@@ -4,7 +4,7 @@ import type { Root } from 'mdast';
 import { remark } from 'remark';
 import remarkGfm from 'remark-gfm';
 import { visit, SKIP } from 'unist-util-visit';
-import { safeUrl } from './markdown.ts';
+import { safeUrl } from '../markdown/fragments.ts';
 
 function neutralize() {
   return (tree: Root) => {

@@ -3,11 +3,11 @@ import { pluralize } from '../../src/lib/format.ts';
 import { featureHref } from '../../src/lib/urls.ts';
 import type { ListItem } from 'mdast';
 import type { PageEntry } from '../contract/collections.ts';
-import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { type Diagnostic, rejectedOf } from '../diagnostics/diagnostic.ts';
 import type { FeatureNode, Run, RunTotals } from '../model/types.ts';
 import { passRate } from '../model/totals.ts';
 import { formatDuration } from './format.ts';
-import { code, inlineCode, link, list, listItem, paragraph, safeUrl, stringify, table, text } from './markdown.ts';
+import { code, inlineCode, link, list, listItem, paragraph, safeUrl, stringify, table, text } from '../markdown/fragments.ts';
 import type { RenderedPage, RenderOptions } from './test-page.ts';
 
 export interface RunPagesInput {
@@ -22,10 +22,6 @@ export interface RunPagesInput {
 function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
   const seen = new Set<string>();
   return items.filter((item) => !seen.has(key(item)) && Boolean(seen.add(key(item))));
-}
-
-export function rejectedOf(diagnostics: readonly Diagnostic[]) {
-  return diagnostics.filter((d) => d.rejected).map((d) => ({ file: d.file ?? '', reason: d.message, code: d.code }));
 }
 
 function countsLine(t: RunTotals): string {

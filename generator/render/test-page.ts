@@ -16,7 +16,7 @@ import { testFilters } from '../../src/lib/search-filters.ts';
 import { assetHref, searchHref } from '../../src/lib/urls.ts';
 import { formatBytes, formatDuration } from './format.ts';
 import { markdownHtml } from './markdown-html.ts';
-import { oneLine, safeUrl } from './markdown.ts';
+import { oneLine, safeUrl } from '../markdown/fragments.ts';
 import { fixtureList, STATUS_ICON, stepTree, visibleParameters } from './steps.ts';
 
 export interface RenderOptions {

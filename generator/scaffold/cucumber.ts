@@ -3,7 +3,7 @@
 // allure-cucumberjs every Gherkin step is an Allure step.
 import type { CaseStep, WrittenCase } from '../model/cases.ts';
 import { slugify } from '../model/identity.ts';
-import { oneLine } from '../render/markdown.ts';
+import { oneLine } from '../markdown/fragments.ts';
 import { allSteps, commentBlock, commentLines, preconditionNotes } from './source-text.ts';
 import type { ScaffoldFile, ScaffoldHeader } from './types.ts';
 

@@ -2,7 +2,7 @@
 // that cannot end early, and comments that cannot end early either (a line
 // terminator inside a comment would turn the rest of the line into code).
 import type { CaseStep, WrittenCase } from '../model/cases.ts';
-import { oneLine } from '../render/markdown.ts';
+import { oneLine } from '../markdown/fragments.ts';
 
 /** Every line terminator any of the target languages knows (JS: \u2028/\u2029; Python: \f, \v, \x1c–\x1e, \x85). */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: line terminators of the target languages are control characters

@@ -1,10 +1,9 @@
 // `summary.json`: the machine-readable figures of the run, for badges and quality gates.
 import type { Summary } from '../contract/collections.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { sortDiagnostics } from '../diagnostics/diagnostic.ts';
+import { rejectedOf, sortDiagnostics } from '../diagnostics/diagnostic.ts';
 import type { Run, RunTotals } from '../model/types.ts';
 import { passRate } from '../model/totals.ts';
-import { rejectedOf } from '../render/run-pages.ts';
 
 export function buildSummary(title: string, run: Run, totals: RunTotals, features: number, diagnostics: readonly Diagnostic[], failures?: Summary['failures'], categories: Summary['categories'] = []): Summary {
   const sorted = sortDiagnostics(diagnostics);
