@@ -9,7 +9,7 @@ import type { Logger } from './logger.ts';
 import type { CommandOutcome } from './outcome.ts';
 import type { CheckFormat } from './render/check-report.ts';
 import { formatCheckReport } from './render/check-report.ts';
-import { formatDuration } from './render/format.ts';
+import { formatDuration } from './contract/view/format.ts';
 
 export function printDiagnostics(list: readonly Diagnostic[], logger: Logger): void {
   const shown = sortDiagnostics(list).filter((d) => d.severity !== 'info');

@@ -6,7 +6,7 @@ import { readFile, textFileWriter, writeFile } from '../file-io.ts';
 import path from 'node:path';
 import { FRAME_MARKERS, FRAME_PAGE, HTML_PAGES_DIR, parseHtmlPage, type HtmlPage } from '../contract/frame.ts';
 import { CasebookError } from '../diagnostics/diagnostic.ts';
-import { escapeHtml } from '../../src/lib/markup.ts';
+import { escapeHtml } from '../contract/view/markup.ts';
 import { mapConcurrent } from '../read/map-concurrent.ts';
 import { WRITES_IN_FLIGHT, type FileSource } from '../write/content-folder.ts';
 import { parentFolderMaker, pathInside } from '../write/folders.ts';

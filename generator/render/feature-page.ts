@@ -5,14 +5,14 @@ import type { FeatureEntry, TestRef } from '../contract/collections.ts';
 import type { CaseRef } from '../contract/coverage.ts';
 import type { HtmlPage } from '../contract/frame.ts';
 import type { FeatureNode } from '../model/types.ts';
-import { caseRefHref } from '../../src/lib/case-urls.ts';
-import { coverageFigures, sortCases } from '../../src/lib/coverage.ts';
-import { activeSlugs, featureTrail } from '../../src/lib/crumbs.ts';
-import { featureFilters } from '../../src/lib/search-filters.ts';
-import { sortTests } from '../../src/lib/sort.ts';
-import { levelLabel } from '../../src/lib/status.ts';
-import { featureHref, testHref } from '../../src/lib/urls.ts';
-import { formatDuration } from './format.ts';
+import { caseRefHref } from '../contract/view/case-urls.ts';
+import { coverageFigures, sortCases } from '../contract/view/coverage.ts';
+import { activeSlugs, featureTrail } from '../contract/view/crumbs.ts';
+import { featureFilters } from '../contract/view/search-filters.ts';
+import { sortTests } from '../contract/view/sort.ts';
+import { levelLabel } from '../contract/view/status.ts';
+import { featureHref, testHref } from '../contract/view/urls.ts';
+import { formatDuration } from '../contract/view/format.ts';
 import type { Crumbs, RenderOptions } from './test-page.ts';
 
 export function featureEntry(node: FeatureNode, crumbs: Crumbs, children: FeatureEntry['children'], coverage: FeatureEntry['coverage']): FeatureEntry {

@@ -11,9 +11,9 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { CasebookError } from '../diagnostics/diagnostic.ts';
 import { readTemplateOverride } from './templates.ts';
-import type { CaseState, Coverage } from '../../src/lib/coverage.ts';
-import type { Status } from '../../src/lib/status.ts';
-import type { Totals } from '../../src/lib/totals.ts';
+import type { CaseState, Coverage } from '../contract/view/coverage.ts';
+import type { Status } from '../contract/view/status.ts';
+import type { Totals } from '../contract/view/totals.ts';
 import {
   coverageBarHtml,
   defectBadgesHtml,
@@ -26,7 +26,7 @@ import {
   type BadgeSize,
   type BarSize,
   type Flag,
-} from '../../src/lib/markup.ts';
+} from '../contract/view/markup.ts';
 import type { TestDefect } from '../contract/defects.ts';
 import { UNINDEXED_MARKERS } from '../contract/search.ts';
 

@@ -1,12 +1,12 @@
 // The run-wide pages: overview, the features index and rejected input.
-import { pluralize } from '../../src/lib/format.ts';
-import { featureHref } from '../../src/lib/urls.ts';
+import { pluralize } from '../contract/view/format.ts';
+import { featureHref } from '../contract/view/urls.ts';
 import type { ListItem } from 'mdast';
 import type { PageEntry } from '../contract/collections.ts';
 import { type Diagnostic, rejectedOf } from '../diagnostics/diagnostic.ts';
 import type { FeatureNode, Run, RunTotals } from '../model/types.ts';
 import { passRate } from '../model/totals.ts';
-import { formatDuration } from './format.ts';
+import { formatDuration } from '../contract/view/format.ts';
 import { code, inlineCode, link, list, listItem, paragraph, safeUrl, stringify, table, text } from '../markdown/fragments.ts';
 import type { RenderedPage, RenderOptions } from './test-page.ts';
 

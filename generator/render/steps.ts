@@ -1,7 +1,7 @@
 // The step tree and fixtures as views for the HTML templates (partials/steps.html.hbs).
 import type { Attachment, Fixture, Parameter, Status, Step } from '../model/types.ts';
 import { oneLine } from '../markdown/fragments.ts';
-import { formatDuration } from './format.ts';
+import { formatDuration } from '../contract/view/format.ts';
 
 export const STATUS_ICON: Record<Status, string> = {
   passed: '✅',

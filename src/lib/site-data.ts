@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { FeatureEntry, PageEntry } from '../../generator/contract/collections.ts';
 import { FEATURES_FILE, featureEntrySchema } from '../../generator/contract/collections.ts';
 import { contentDir } from './content-dir.ts';
-import { childrenLookup, topLevelFeatures, type ChildrenOf, type FeatureSummary } from './feature-tree.ts';
+import { childrenLookup, topLevelFeatures, type ChildrenOf, type FeatureSummary } from '../../generator/contract/view/feature-tree.ts';
 
 export interface SiteChrome {
   runTitle: string;

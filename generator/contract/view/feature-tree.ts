@@ -1,6 +1,6 @@
 // The epic > feature > story tree, rebuilt from the flat feature entries:
 // whole for /features/, and pruned to the current branch for the side nav.
-import type { FeatureEntry } from '../../generator/contract/collections.ts';
+import type { FeatureEntry } from '../collections.ts';
 import type { Totals } from './totals.ts';
 import type { Coverage } from './coverage.ts';
 

@@ -2,7 +2,7 @@
 // src/components) and the pages the generator renders (through its handlebars
 // helpers) show: badges, stacked bars, figure lists. One source, so a test page
 // and the overview draw the same badge; every value is escaped here.
-import type { TestDefect } from '../../generator/contract/defects.ts';
+import type { TestDefect } from '../defects.ts';
 import { bucketLabel, coverageSegments, describeCoverage, stateClass, stateIcon, stateLabel, type CaseState, type Coverage } from './coverage.ts';
 import { defectStatusLabel, driftBadge, kindLabel } from './defects.ts';
 import { statusClass, statusIcon, statusLabel, type Status } from './status.ts';

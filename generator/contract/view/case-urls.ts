@@ -1,5 +1,5 @@
 // Links to case pages and the coverage page (see urls.ts for the rest).
-import type { CaseRef } from '../../generator/contract/coverage.ts';
+import type { CaseRef } from '../coverage.ts';
 import { testHref, withBase } from './urls.ts';
 
 export function caseHref(base: string, slug: string): string {

@@ -1,5 +1,5 @@
 // Pagefind facets for a page, rendered as hidden `data-pagefind-filter` elements.
-import type { FeatureEntry, Status } from '../../generator/contract/collections.ts';
+import type { FeatureEntry, Status } from '../collections.ts';
 import { statusLabel } from './status.ts';
 
 export interface SearchFilter {

@@ -1,6 +1,6 @@
 // Display of known defects and unexplained failures: labels, tones, links,
 // search facets and the overview's split of the failures.
-import type { TestDefect, TriageEntry } from '../../generator/contract/defects.ts';
+import type { TestDefect, TriageEntry } from '../defects.ts';
 import type { SearchFilter } from './search-filters.ts';
 import { withBase } from './urls.ts';
 

@@ -1,7 +1,7 @@
 // Figures derived from a totals object: bar segments and pass rate.
 import type { z } from 'zod';
-import type { totalsSchema } from '../../generator/contract/collections.ts';
-import { passShare } from '../../generator/model/totals.ts';
+import type { totalsSchema } from '../collections.ts';
+import { passShare } from '../../model/totals.ts';
 import { formatDuration, formatPercent, pluralize } from './format.ts';
 import { BAR_ORDER, statusLabel, type Status } from './status.ts';
 

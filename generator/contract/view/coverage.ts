@@ -1,7 +1,7 @@
 // Case states and coverage for display: labels, bar segments, map tones.
 // Colours live in CSS (`--cov-<bucket>`, `.state-<state>`, `.tone-<tone>`).
 import type { z } from 'zod';
-import type { CaseStateValue, CoverageCounts, coverageToneSchema } from '../../generator/contract/coverage.ts';
+import type { CaseStateValue, CoverageCounts, coverageToneSchema } from '../coverage.ts';
 import { pluralize } from './format.ts';
 
 export type CaseState = CaseStateValue;

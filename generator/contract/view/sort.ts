@@ -1,5 +1,5 @@
 // Orderings for lists a reader scans. Always total orders, so output is stable.
-import type { TestRef } from '../../generator/contract/collections.ts';
+import type { TestRef } from '../collections.ts';
 import { statusRank } from './status.ts';
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });

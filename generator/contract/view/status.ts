@@ -1,6 +1,6 @@
 // Status names, labels and ordering for display. Colours live in CSS
 // (`--status-<name>`); components use `statusClass` to pick them.
-import type { Status } from '../../generator/contract/collections.ts';
+import type { Status } from '../collections.ts';
 
 export type { Status };
 

@@ -1,5 +1,5 @@
 // Pagefind facets of case pages, and the case facets of test pages.
-import type { CaseStateValue } from '../../generator/contract/coverage.ts';
+import type { CaseStateValue } from '../coverage.ts';
 import { stateLabel } from './coverage.ts';
 import type { SearchFilter } from './search-filters.ts';
 
