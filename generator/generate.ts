@@ -145,8 +145,7 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
       const { children, coverage, cases: nodeCases } = featureCaseFields(node, cases.byId);
       return { node, nodeCases, entry: featureEntry(node, crumbsFor(node), children, coverage) };
     });
-  // One file, not a Markdown entry per node: Astro's content layer needed 1.36 GB
-  // and 10 s for 10,247 entry files, 0.84 GB and 5 s for one file, less read directly.
+  // One file, not a Markdown entry per node: far less of Astro's memory and time (docs/decisions/content-layout.md).
   await writer.write(FEATURES_FILE, `${JSON.stringify(featureEntries.map(({ entry }) => entry))}\n`);
   const coverage = coveragePageOf(tree, cases, caseInputs, diagnostics);
   const title = config.title;

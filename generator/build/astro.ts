@@ -52,9 +52,7 @@ export async function startAstroBuild(logger: Logger): Promise<AstroBuild> {
   const env = {
     ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !VITE_RESERVED.has(name))),
     ASTRO_TELEMETRY_DISABLED: '1',
-    // Rolldown (Vite's bundler) allocates with mimalloc, which by default commits
-    // whole arenas up front and returns freed memory late: ~170 MB of Astro's
-    // ~600 MB peak at 10,000 results, with no gain in speed here.
+    // Rolldown's mimalloc would commit whole arenas up front and free late (docs/decisions/astro-process.md).
     MIMALLOC_ARENA_EAGER_COMMIT: '0',
     MIMALLOC_PURGE_DELAY: '0',
   };
@@ -68,11 +66,7 @@ export async function startAstroBuild(logger: Logger): Promise<AstroBuild> {
   const workDir = await mkdtemp(path.join(SITE_ROOT, '.astro', `build-${process.pid}-`));
   const tail: string[] = [];
   const script = fileURLToPath(new URL('./astro-child.mjs', import.meta.url));
-  // A smaller young generation: Astro's peak memory drops by ~100 MB (715 -> 600 MB
-  // at 10,000 results) and its build takes no longer. --optimize-for-size: Astro's
-  // process peaked at 207-215 MB instead of 270-300 MB at 10,000 results, the
-  // whole build at 616-638 MB instead of 658-691 MB, for ~0.3 s more (3 runs each,
-  // alternating). Astro works beside the pages process, so its peak adds to theirs.
+  // Astro works beside the pages process, so its peak adds to theirs: flags that keep it small (docs/decisions/astro-process.md).
   const child = spawn(process.execPath, ['--max-semi-space-size=4', '--optimize-for-size', script], { env, cwd: workDir, stdio: ['pipe', 'pipe', 'pipe'] });
   const onLine = (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n')) {
@@ -120,11 +114,8 @@ export async function startAstroBuild(logger: Logger): Promise<AstroBuild> {
       if (code !== 0) throw new CasebookError(`astro build failed (exit ${code}):\n${tail.join('\n')}`);
     },
     async cancel() {
-      // Stopped, whether it still waits for its options or already builds. A
-      // process told to exit by itself (its stdin closed) while it waited hung in
-      // about 1 of 50 builds that stopped early: its main thread waited on a
-      // futex forever inside process.exit(), with Rolldown's worker threads
-      // started, and the build waited for it.
+      // Killed, whether it still waits for its options or already builds: told to exit by
+      // itself it could hang inside process.exit() (docs/decisions/astro-process.md).
       if (child.exitCode === null && child.signalCode === null) child.kill();
       await exited.catch(() => undefined);
     },

@@ -1,16 +1,9 @@
 // `casebook build` runs as a relay of processes: the command line, then the
-// pages (generate, Astro, frame), then the search index and the report. The
-// pages need the run's model (~300 MB at 10,000 results, ~2.6 GB at 100,000)
-// and Pagefind about as much again; a Node process does not hand its heap back
-// to the system once it has grown, so only ending the process keeps the two
-// from adding up.
-//
-// Where the platform has process.execve (Linux, macOS), each stage replaces
-// the process of the one before, under the same process id: nothing waits
-// beside the pages. A command line waiting for a child held ~78 MB through the
-// whole build (Node, TypeScript's type stripping, its modules), 12% of the
-// peak at 10,000 results. Without execve (Windows), the command line forks
-// the pages process, waits for its reply and finishes the build itself.
+// pages (generate, Astro, frame), then the search index and the report, so the
+// run's model and Pagefind never hold memory at once. Where the platform has
+// process.execve, each stage replaces the one before (nothing waits beside the
+// pages); without it, the command line forks the pages process and finishes
+// the build itself. Why and how much: docs/decisions/build-processes.md.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -50,19 +43,10 @@ export interface BuildStage {
 export type PagesReply = { outcome: CommandOutcome } | { error: { known: boolean; message: string; hint?: string; exitCode?: number } };
 
 /**
- * V8 settings of the pages process. Rendering leaves garbage in the old
- * generation, and V8 lets the heap grow to several times what is live before
- * collecting it: at 100,000 results the process reached 2.6 GB, while capped at
- * 1.6 GB it still finished. Growing the heap by at most 40% after each full
- * collection kept it at 2.1 GB for ~3 s more of rendering; at 10,000 results
- * it changes nothing. Not a hard cap: a larger run still gets the memory it needs.
- *
- * The young generation: on a machine with this much memory V8 sizes its
- * semi-spaces up to 64 MB; at 16 MB the process peaked at 330–360 MB instead of
- * 450–460 MB at 10,000 results (two runs each, 0.25 s sampling), in the same
- * time, and the same at 100,000 (1.53 GB, render 20.7 s vs 20.1 s). 8 and 12 MB
- * gave no less; 4 MB cost 130 MB more at 10,000 and rendering 100,000 took 51 s
- * instead of 19 s.
+ * V8 settings of the pages process: a heap that grows by at most 40% after a
+ * full collection, and 16 MB semi-spaces, keep its peak low in the same time
+ * (not a hard cap: a larger run still gets what it needs). Figures:
+ * docs/decisions/build-processes.md.
  */
 export const PAGES_PROCESS_FLAGS = ['--heap-growing-percent=40', '--max-semi-space-size=16'];
 

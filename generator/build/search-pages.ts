@@ -1,9 +1,7 @@
 // The search pages of a build (see contract/search.ts), in the content folder.
 // A page the previous build left with the same text is kept as it is, one
 // with other text is written over, and the ones this build did not write are
-// removed at the end. Deleting the whole folder and writing it anew made a
-// rebuild at 10,000 results slower than a cold build (11,000 deletions, then
-// as many new files, beside the rendering); so did writing over every page.
+// removed at the end: faster than writing them anew (docs/decisions/content-layout.md).
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { HtmlPage } from '../contract/frame.ts';

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { z } from 'zod';
 import { CasebookError } from '../diagnostics/diagnostic.ts';
 import type { CasebookConfig } from './schema.ts';
+import { DEFAULT_CONTENT } from './defaults.ts';
 import { configSchema } from './schema.ts';
 
 export const CONFIG_FILES = ['casebook.config.mjs', 'casebook.config.js', 'casebook.config.json'];
@@ -98,7 +99,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Caseb
     });
   }
   const config: CasebookConfig & { configFile?: string } = { ...parsed.data };
-  if (!config.content || config.content === '.casebook/content') config.content = path.resolve(cwd, '.casebook/content');
+  if (!config.content || config.content === DEFAULT_CONTENT) config.content = path.resolve(cwd, DEFAULT_CONTENT);
   if (!path.isAbsolute(config.out)) config.out = path.resolve(cwd, config.out);
   if (file) config.configFile = file;
   return config;

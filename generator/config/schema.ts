@@ -1,5 +1,6 @@
 // The one config schema: the config file and the CLI flags both land here.
 import { z } from 'zod';
+import { DEFAULT_CONTENT, DEFAULT_OUT } from './defaults.ts';
 import { DEFAULT_LIMITS } from './limits.ts';
 
 const linkPattern = z
@@ -28,12 +29,12 @@ export const configSchema = z.strictObject({
    * Where the static site is written.
    * @default "casebook-site"
    */
-  out: z.string().min(1).default('casebook-site'),
+  out: z.string().min(1).default(DEFAULT_OUT),
   /**
    * Where the generated Markdown content is written (a working folder the generator owns).
    * @default ".casebook/content"
    */
-  content: z.string().min(1).default('.casebook/content'),
+  content: z.string().min(1).default(DEFAULT_CONTENT),
   /**
    * Where the site will be served: a full URL (https://example.org/docs/) or a path (/docs/).
    * @default "/"

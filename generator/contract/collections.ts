@@ -5,7 +5,9 @@ import { z } from 'zod';
 import { coveragePageSchema, coverageSchema } from './coverage.ts';
 import { breakdownSchema } from './defects.ts';
 
-export const statusSchema = z.enum(['passed', 'failed', 'broken', 'skipped', 'unknown']);
+import { statusSchema } from './status.ts';
+
+export { statusSchema };
 
 export const totalsSchema = z.object({
   total: z.number().int(),

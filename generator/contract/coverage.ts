@@ -2,8 +2,10 @@
 // (feature nodes, the run pages, test pages). No imports from collections.ts,
 // so both files can use them.
 import { z } from 'zod';
+import { STATUSES } from './status.ts';
 
-export const caseStateSchema = z.enum(['passed', 'failed', 'broken', 'skipped', 'unknown', 'manual', 'not run', 'automated only']);
+/** A case's state: its automated status, or why it has none. */
+export const caseStateSchema = z.enum([...STATUSES, 'manual', 'not run', 'automated only']);
 export type CaseStateValue = z.infer<typeof caseStateSchema>;
 
 export const coverageSchema = z.object({

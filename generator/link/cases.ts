@@ -93,10 +93,16 @@ function featureKey(fullName: string): string | undefined {
   return fullName.slice(start);
 }
 
-const STATUS_RANK: Record<Status, number> = { failed: 0, broken: 1, passed: 2, unknown: 3, skipped: 4 };
+/**
+ * A written case's automated status from the tests that cover it: any failure
+ * first; else one passing test makes the case passed (it was verified), even
+ * when another covering test was skipped or unknown. Not a display order
+ * (that is statusRank in contract/view/status.ts): a coverage rule.
+ */
+const CASE_STATUS_RANK: Record<Status, number> = { failed: 0, broken: 1, passed: 2, unknown: 3, skipped: 4 };
 
-export function worstStatus(statuses: readonly Status[]): Status | undefined {
-  return [...statuses].sort((a, b) => STATUS_RANK[a] - STATUS_RANK[b])[0];
+export function caseStatusOf(statuses: readonly Status[]): Status | undefined {
+  return [...statuses].sort((a, b) => CASE_STATUS_RANK[a] - CASE_STATUS_RANK[b])[0];
 }
 
 export interface LinkedCases {
@@ -178,7 +184,7 @@ export function linkCases(written: readonly WrittenCase[], results: readonly Res
     const mine = [...links.get(c)!.values()].sort((a, b) => (a.resultKey < b.resultKey ? -1 : a.resultKey > b.resultKey ? 1 : 0));
     for (const l of mine) casesOf.set(l.resultKey, [...(casesOf.get(l.resultKey) ?? []), { caseId: c.id, rule: l.rule, detail: l.detail }]);
     const covering = mine.map((l) => resultByKey.get(l.resultKey)!);
-    const status = worstStatus(covering.map((r) => r.status));
+    const status = caseStatusOf(covering.map((r) => r.status));
     const state: CaseState = status ?? (c.automationDeclared ? 'not run' : 'manual');
     const slug = claim(slugify(c.id), c.id);
     const own = [c.epic, c.feature, c.story].filter(Boolean);

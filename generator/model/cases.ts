@@ -1,6 +1,7 @@
 // Written test cases (Markdown, YAML, Gherkin) and what linking makes of them.
 // Readers produce `WrittenCase`; the link stage turns written cases and results
 // into `TestCase`s, each with a state, and counts them per feature node.
+import { caseStateSchema, type CaseStateValue } from '../contract/coverage.ts';
 import type { FeatureNode, Status } from './types.ts';
 
 export const CASE_FORMATS = ['markdown', 'yaml', 'gherkin'] as const;
@@ -78,8 +79,8 @@ export interface WrittenCase extends CaseFields {
   parameters: Record<string, string>;
 }
 
-export const CASE_STATES = ['passed', 'failed', 'broken', 'skipped', 'unknown', 'manual', 'not run', 'automated only'] as const;
-export type CaseState = (typeof CASE_STATES)[number];
+export const CASE_STATES = caseStateSchema.options;
+export type CaseState = CaseStateValue;
 
 export const LINK_RULES = ['allure-id', 'tms', 'tag', 'automation'] as const;
 export type LinkRule = (typeof LINK_RULES)[number];

@@ -2,8 +2,9 @@
 // Readers narrow the files' JSON into these types; later stages never see raw JSON.
 import type { Coverage } from './cases.ts';
 
-export const STATUSES = ['passed', 'failed', 'broken', 'skipped', 'unknown'] as const;
-export type Status = (typeof STATUSES)[number];
+import type { Status } from '../contract/status.ts';
+
+export { STATUSES, type Status } from '../contract/status.ts';
 
 export interface StatusDetails {
   message: string;

@@ -10,9 +10,9 @@ import type { Result } from '../model/types.ts';
 import { caseFilters } from '../contract/view/case-filters.ts';
 import { LINK_RULE_LABELS } from '../contract/view/coverage.ts';
 import { activeSlugs, testTrail } from '../contract/view/crumbs.ts';
-import { pluralize } from '../contract/view/format.ts';
 import { externalHref, searchHref, testHref } from '../contract/view/urls.ts';
-import { formatDuration } from '../contract/view/format.ts';
+import { formatDuration, pluralize } from '../contract/view/format.ts';
+import { statusRank } from '../contract/view/status.ts';
 import { markdownHtml } from './markdown-html.ts';
 import { oneLine, paragraph, safeUrl, stringify, text } from '../markdown/fragments.ts';
 import { stepTree } from './steps.ts';
@@ -30,11 +30,9 @@ function stepView(step: CaseStep) {
   return { action: markdownHtml(step.actionMarkdown), details: markdownHtml(step.details), expected: markdownHtml(step.expectedMarkdown) };
 }
 
-const RANK = { failed: 0, broken: 1, unknown: 2, skipped: 3, passed: 4 } as const;
-
 /** The result whose steps the page shows: the worst status, then the latest. */
 export function primaryResult(results: readonly Result[]): Result | undefined {
-  return [...results].sort((a, b) => RANK[a.status] - RANK[b.status] || b.stop - a.stop || (a.key < b.key ? -1 : 1))[0];
+  return [...results].sort((a, b) => statusRank(a.status) - statusRank(b.status) || b.stop - a.stop || (a.key < b.key ? -1 : 1))[0];
 }
 
 export function editLink(pattern: string | undefined, repoPath: string): string {

@@ -11,11 +11,7 @@ const MANIFEST = '.casebook-manifest.json';
 /** A file to copy, or the bytes of one that came inside a report (JUnit system-out, Cucumber embeddings). */
 export type FileSource = string | { content: string | Buffer };
 
-/**
- * How many page writes the stages keep in flight. Creating many small files
- * is bound by the disk's latency, not its throughput: 21,500 pages took
- * 2.3 s with 16 writes in flight and 0.9-1.5 s with 64 on a CI-like VM.
- */
+/** How many page writes the stages keep in flight: creating small files is bound by the disk's latency (docs/decisions/file-io.md). */
 export const WRITES_IN_FLIGHT = 64;
 
 export interface ContentWriter {

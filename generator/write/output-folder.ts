@@ -7,6 +7,7 @@
 import { mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { DEFAULT_CONTENT, DEFAULT_OUT } from '../config/defaults.ts';
 import { CasebookError } from '../diagnostics/diagnostic.ts';
 import { noInterrupts, type Interrupts } from '../interrupts.ts';
 
@@ -72,7 +73,7 @@ export async function checkOutputFolder(dir: string, role: 'out' | 'content', fo
   const real = await realOrPlanned(dir);
   const cwd = await realOrPlanned(process.cwd());
   const home = await realOrPlanned(homedir());
-  const pick = `choose an empty or new folder for ${flag}, e.g. ${role === 'out' ? 'casebook-site' : '.casebook/content'}`;
+  const pick = `choose an empty or new folder for ${flag}, e.g. ${role === 'out' ? DEFAULT_OUT : DEFAULT_CONTENT}`;
   if (real === path.parse(real).root) refuse(`refusing to write the ${role === 'out' ? 'site' : 'content'} into ${real}: it is the root of the file system`, pick);
   if (real === home) refuse(`refusing to use your home folder ${real} as ${flag}`, pick);
   if (within(real, cwd)) refuse(`refusing to use ${dir} as ${flag}: it ${real === cwd ? 'is' : 'holds'} the current folder`, pick);

@@ -31,9 +31,6 @@ export function describeTotals(totals: Totals): string {
   return parts.length > 0 ? parts.join(', ') : 'no tests';
 }
 
-/** Passed share of the tests that ran, 0..1: the generator's rule, so the site and summary.json agree. */
-export const passRate = passShare;
-
 /** Tests that need attention: failed + broken. */
 export function failingCount(totals: Totals): number {
   return totals.failed + totals.broken;
@@ -47,7 +44,7 @@ export interface FigurePart {
 /** "3 tests · 66.7% passed · 1 failing · 1 flaky [· 16 s]" as parts a component can tint. */
 export function totalsFigures(totals: Totals, options: { duration?: boolean } = {}): FigurePart[] {
   const parts: FigurePart[] = [{ text: pluralize(totals.total, 'test') }];
-  if (totals.passed + totals.failed + totals.broken > 0) parts.push({ text: `${formatPercent(passRate(totals))} passed` });
+  if (totals.passed + totals.failed + totals.broken > 0) parts.push({ text: `${formatPercent(passShare(totals))} passed` });
   const failing = failingCount(totals);
   if (failing > 0) parts.push({ text: `${failing} failing`, tone: 'failed' });
   if (totals.flaky > 0) parts.push({ text: `${totals.flaky} flaky`, tone: 'flaky' });
