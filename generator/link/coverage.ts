@@ -1,5 +1,6 @@
 // Coverage: cases placed in the feature tree and counted up to the root, the
 // coverage map (every epic and feature at a glance) and requirement coverage.
+import { coverageToneSchema } from '../contract/coverage.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Coverage, TestCase } from '../model/cases.ts';
 import { addToCoverage, emptyCoverage } from '../model/cases.ts';
@@ -22,7 +23,7 @@ export function placeCases(tree: FeatureTree, cases: readonly TestCase[]): void 
   }
 }
 
-export const COVERAGE_TONES = ['failing', 'notRun', 'skipped', 'manual', 'partial', 'passing', 'empty'] as const;
+export const COVERAGE_TONES = coverageToneSchema.options;
 export type CoverageTone = (typeof COVERAGE_TONES)[number];
 
 /** One colour for a node: what needs attention first (failing, then not run), else how much is automated and green. */

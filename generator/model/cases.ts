@@ -1,7 +1,7 @@
 // Written test cases (Markdown, YAML, Gherkin) and what linking makes of them.
 // Readers produce `WrittenCase`; the link stage turns written cases and results
 // into `TestCase`s, each with a state, and counts them per feature node.
-import { caseStateSchema, type CaseStateValue } from '../contract/coverage.ts';
+import { caseStateSchema, type CaseStateValue, linkRuleSchema } from '../contract/coverage.ts';
 import type { FeatureNode, Status } from './types.ts';
 
 export const CASE_FORMATS = ['markdown', 'yaml', 'gherkin'] as const;
@@ -82,7 +82,7 @@ export interface WrittenCase extends CaseFields {
 export const CASE_STATES = caseStateSchema.options;
 export type CaseState = CaseStateValue;
 
-export const LINK_RULES = ['allure-id', 'tms', 'tag', 'automation'] as const;
+export const LINK_RULES = linkRuleSchema.options;
 export type LinkRule = (typeof LINK_RULES)[number];
 
 

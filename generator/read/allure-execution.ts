@@ -143,8 +143,13 @@ export async function readSteps(value: unknown, ctx: ShardContext, file: string,
       steps: NONE,
     };
     frame.into.push(step);
-    filled.push({ step, steps });
     const children = objects(raw.steps);
+    if (children.length === 0) {
+      // A leaf (most steps): nothing below it to wait for.
+      step.attachments = listOrNone(attachments);
+      continue;
+    }
+    filled.push({ step, steps });
     const deep = frame.depth >= MAX_STEP_DEPTH;
     if (deep && children.length > 0) flattened = true;
     // Children's lifted attachments belong to this step; at the cap they go to this level's list.
