@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDiagnosticList } from '../generator/diagnostics/diagnostic.ts';
-import { readResultsFolder } from '../generator/read/results-folder.ts';
+import { readResultsFolder } from '../generator/read/results/results-folder.ts';
 
 const { values } = parseArgs({ options: { cases: { type: 'string', default: '10000' }, rounds: { type: 'string', default: '5' }, help: { type: 'boolean', short: 'h' } } });
 if (values.help) {

@@ -10,9 +10,9 @@ import { createDiagnosticList } from '../generator/diagnostics/diagnostic.ts';
 import { matchDefects } from '../generator/link/defects.ts';
 import { linkFailures } from '../generator/link/failures.ts';
 import type { Defect } from '../generator/model/defects.ts';
-import { assembleRun } from '../generator/read/assemble-run.ts';
-import { readDefectFolders } from '../generator/read/defects.ts';
-import { readResultsFolder } from '../generator/read/results-folder.ts';
+import { assembleRun } from '../generator/read/results/assemble-run.ts';
+import { readDefectFolders } from '../generator/read/defects/defect-files.ts';
+import { readResultsFolder } from '../generator/read/results/results-folder.ts';
 import { errorSignatures } from './synthetic/errors.ts';
 import { generateSynthetic, generatorVersion, readManifest } from './synthetic.ts';
 

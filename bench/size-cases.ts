@@ -78,7 +78,7 @@ async function main(): Promise<void> {
     const started = performance.now();
     // GNU time reports the peak of the process tree's largest process (the build's stages replace one another).
     const stats = join(dir, 'time.txt');
-    const run = spawnSync('/usr/bin/time', ['-v', '-o', stats, process.execPath, join(root, 'generator/cli.ts'), 'build', '--quiet', '--results', results, '--out', join(dir, 'site'), '--content', join(dir, 'content')], { encoding: 'utf8', cwd: dir });
+    const run = spawnSync('/usr/bin/time', ['-v', '-o', stats, process.execPath, join(root, 'generator/cli/main.ts'), 'build', '--quiet', '--results', results, '--out', join(dir, 'site'), '--content', join(dir, 'content')], { encoding: 'utf8', cwd: dir });
     const seconds = (performance.now() - started) / 1000;
     const last = run.stderr.split('\n').filter((l) => l.startsWith('casebook')).pop() ?? run.stderr.slice(-300);
     rows.push(`${name.padEnd(16)} exit ${run.status}  ${seconds.toFixed(1).padStart(6)} s  ${String(peakOf(await readFile(stats, 'utf8'))).padStart(5)} MB  ${last}`);

@@ -5,16 +5,16 @@ import { indexWithPagefind } from './build/pagefind.ts';
 import { siteFileCopier, takeFrame, writeFramedPage, writeFramedPages, type Frame } from './build/frame.ts';
 import type { HtmlPage } from './contract/frame.ts';
 import { searchPagesIn } from './build/search-pages.ts';
-import { mapConcurrent } from './read/map-concurrent.ts';
+import { mapConcurrent } from './lib/map-concurrent.ts';
 import { WRITES_IN_FLIGHT } from './write/content-folder.ts';
 import { CasebookError } from './diagnostics/diagnostic.ts';
 import type { CasebookConfig } from './config/schema.ts';
 import { splitBaseUrl } from './config/schema.ts';
 import type { GenerateResult } from './generate.ts';
 import { generate } from './generate.ts';
-import type { Logger } from './logger.ts';
-import { silentLogger } from './logger.ts';
-import { noInterrupts, type Interrupts } from './interrupts.ts';
+import type { Logger } from './lib/logger.ts';
+import { silentLogger } from './lib/logger.ts';
+import { noInterrupts, type Interrupts } from './lib/interrupts.ts';
 import { abandonSite, commitSite, prepareSite, type SiteHandle } from './write/output-folder.ts';
 
 export interface BuildResult extends BuiltPages {

@@ -7,13 +7,13 @@ import type { Diagnostic } from './diagnostics/diagnostic.ts';
 import { createDiagnosticList, sortDiagnostics } from './diagnostics/diagnostic.ts';
 import type { FailureLink } from './link/failures.ts';
 import { linkFailures } from './link/failures.ts';
-import type { Logger } from './logger.ts';
-import { silentLogger } from './logger.ts';
+import type { Logger } from './lib/logger.ts';
+import { silentLogger } from './lib/logger.ts';
 import type { GateOptions } from './gate-options.ts';
 import { passRate, totalsOf } from './model/totals.ts';
 import type { Run, RunTotals } from './model/types.ts';
-import { readDefectFolders } from './read/defects.ts';
-import { readRun } from './read/results-run.ts';
+import { readDefectFolders } from './read/defects/defect-files.ts';
+import { readRun } from './read/results/results-run.ts';
 
 export type { GateOptions } from './gate-options.ts';
 

@@ -2,19 +2,19 @@
 // writes is what the Astro site reads; `build()` then runs Astro and Pagefind.
 import path from 'node:path';
 import type { CasebookConfig } from './config/schema.ts';
-import { CASE_CACHE_FILE } from './read/case-cache.ts';
+import { CASE_CACHE_FILE } from './read/cases/parse-cache.ts';
 import { splitBaseUrl } from './config/schema.ts';
 import type { Diagnostic } from './diagnostics/diagnostic.ts';
 import { createDiagnosticList } from './diagnostics/diagnostic.ts';
 import type { FeatureTree } from './link/feature-tree.ts';
 import { buildFeatureTree } from './link/feature-tree.ts';
-import type { Logger, Timings } from './logger.ts';
-import { silentLogger } from './logger.ts';
+import type { Logger, Timings } from './lib/logger.ts';
+import { silentLogger } from './lib/logger.ts';
 import { attachmentsOf } from './model/attachments.ts';
 import { totalsOf } from './model/totals.ts';
 import type { FeatureNode, Run, RunTotals } from './model/types.ts';
-import { mapConcurrent } from './read/map-concurrent.ts';
-import { readRun } from './read/results-run.ts';
+import { mapConcurrent } from './lib/map-concurrent.ts';
+import { readRun } from './read/results/results-run.ts';
 import { featureEntry, renderFeature } from './render/feature-page.ts';
 import { markdownFile } from './render/frontmatter.ts';
 import { renderRunPages } from './render/run-pages.ts';
@@ -30,14 +30,14 @@ import type { Summary } from './contract/collections.ts';
 import { FEATURES_FILE } from './contract/collections.ts';
 import type { CoveragePage } from './contract/coverage.ts';
 import { coveragePageOf, featureCaseFields } from './link/case-stage.ts';
-import { readCaseInputs } from './read/case-inputs.ts';
+import { readCaseInputs } from './read/cases/case-inputs.ts';
 import type { LinkedCases } from './link/cases.ts';
 import { linkCases } from './link/cases.ts';
 import { placeCases } from './link/coverage.ts';
 import { renderCase, renderCoveragePage, testCaseFields } from './render/case-page.ts';
 import type { FailureLink } from './link/failures.ts';
 import { linkFailures } from './link/failures.ts';
-import { readDefectFolders } from './read/defects.ts';
+import { readDefectFolders } from './read/defects/defect-files.ts';
 import { renderDefectPages, testDefectFields } from './render/defect-pages.ts';
 
 export interface GenerateResult {

@@ -13,6 +13,6 @@ export { configSchema, defineConfig } from './config/schema.ts';
 export type { CasebookConfig, CasebookConfigInput } from './config/schema.ts';
 export { CasebookError } from './diagnostics/diagnostic.ts';
 export type { Diagnostic } from './diagnostics/diagnostic.ts';
-export { silentLogger } from './logger.ts';
-export type { Logger } from './logger.ts';
+export { silentLogger } from './lib/logger.ts';
+export type { Logger } from './lib/logger.ts';
 export type { Run, Result, Step, Attachment, FeatureNode, RunTotals, Status } from './model/types.ts';

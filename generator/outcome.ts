@@ -6,7 +6,7 @@ import { gateReport } from './check.ts';
 import type { CheckReport } from './contract/check-report.ts';
 import type { Diagnostic } from './diagnostics/diagnostic.ts';
 import type { GenerateResult } from './generate.ts';
-import type { Timings } from './logger.ts';
+import type { Timings } from './lib/logger.ts';
 import type { RunTotals } from './model/types.ts';
 import type { SiteHandle } from './write/output-folder.ts';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../generator/config/load.ts';
 import { startAstroBuild } from '../generator/build/astro.ts';
-import { silentLogger } from '../generator/logger.ts';
+import { silentLogger } from '../generator/lib/logger.ts';
 import { generate } from '../generator/generate.ts';
 import fg from 'fast-glob';
 import { buildSite, readPages, tempDir } from './support/site.ts';

@@ -15,14 +15,14 @@ import { compileGlob } from '../generator/model/patterns.ts';
 import { placeCases } from '../generator/link/coverage.ts';
 import { buildFeatureTree } from '../generator/link/feature-tree.ts';
 import type { TestCase, WrittenCase } from '../generator/model/cases.ts';
-import { parseGherkinCases } from '../generator/read/cases-gherkin.ts';
-import { readCases } from '../generator/read/cases-folder.ts';
-import type { CaseFileJob } from '../generator/read/case-file.ts';
-import { readCaseFile } from '../generator/read/case-file.ts';
-import { readCaseFiles } from '../generator/read/case-workers.ts';
-import { mapConcurrent } from '../generator/read/map-concurrent.ts';
-import { parseMarkdownCase } from '../generator/read/cases-markdown.ts';
-import { readRequirements } from '../generator/read/requirements.ts';
+import { parseGherkinCases } from '../generator/read/cases/gherkin.ts';
+import { readCases } from '../generator/read/cases/cases-folder.ts';
+import type { CaseFileJob } from '../generator/read/cases/case-file.ts';
+import { readCaseFile } from '../generator/read/cases/case-file.ts';
+import { readCaseFiles } from '../generator/read/cases/parse-in-processes.ts';
+import { mapConcurrent } from '../generator/lib/map-concurrent.ts';
+import { parseMarkdownCase } from '../generator/read/cases/markdown.ts';
+import { readRequirements } from '../generator/read/cases/requirements.ts';
 import { loadConfig } from '../generator/config/load.ts';
 import { generate } from '../generator/generate.ts';
 import { buildSite, readPages, tempDir } from './support/site.ts';
@@ -455,7 +455,7 @@ describe('a site from written cases and real adapter results', () => {
 
 describe('the Markdown case parser', () => {
   it('builds the same tree without GFM for every file that holds no GFM syntax, and uses GFM where it could matter', async () => {
-    const { caseParsers } = await import('../generator/read/cases-markdown.ts');
+    const { caseParsers } = await import('../generator/read/cases/markdown.ts');
     const files = await fg('**/*.md', { cwd: path.resolve('test/fixtures'), absolute: true });
     const synthetic = ['---\nid: T\ntitle: t\ntags: [a, b]\n---\n\nThe plan.\n\n## Preconditions\n\n- A seller account exists\n\n## Steps\n\n1. Upload the search box\n   - Expected: a confirmation appears\n2. Open the inbox\n'];
     let plain = 0;

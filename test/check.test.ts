@@ -10,7 +10,7 @@ import { parseGateFlags } from '../generator/gate-options.ts';
 import { checkReportSchema } from '../generator/contract/check-report.ts';
 import { tempDir } from './support/site.ts';
 
-const CLI = path.resolve('generator/cli.ts');
+const CLI = path.resolve('generator/cli/main.ts');
 const ADAPTERS = ['vitest', 'jest', 'mocha', 'cucumber'];
 const RESULTS = ADAPTERS.map((a) => path.resolve('test/fixtures', a, 'allure-results'));
 const DEFECTS = path.resolve('test/fixtures/defects');

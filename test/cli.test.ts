@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from './support/site.ts';
 
-const CLI = path.resolve('generator/cli.ts');
+const CLI = path.resolve('generator/cli/main.ts');
 
 /**
  * Runs the CLI. `scripts`: the Casebook scripts its process ran, in order, as
@@ -110,8 +110,8 @@ describe('errors a user can act on', () => {
 // command line becomes that process (execve), or, on a platform without
 // execve, forks it and waits.
 describe.each([
-  ['replacing its process', {}, ['cli.ts', 'pages-child.ts', 'finish-child.ts']],
-  ['in a child process', { CASEBOOK_BUILD_IN_CHILD: '1' }, ['cli.ts']],
+  ['replacing its process', {}, ['main.ts', 'pages-child.ts', 'finish-child.ts']],
+  ['in a child process', { CASEBOOK_BUILD_IN_CHILD: '1' }, ['main.ts']],
 ])('casebook build, %s', (_, env, stages) => {
   it('builds and indexes the site, and a failed gate fails the command', async () => {
     const dir = await tempDir('cli');

@@ -17,7 +17,7 @@ import { signatureOf } from '../generator/link/signatures.ts';
 import { compileWholeMatch, requiredLiterals } from '../generator/model/patterns.ts';
 import type { Defect, DefectMatch } from '../generator/model/defects.ts';
 import type { Result, Run } from '../generator/model/types.ts';
-import { parseDefectFile, readDefectFolders } from '../generator/read/defects.ts';
+import { parseDefectFile, readDefectFolders } from '../generator/read/defects/defect-files.ts';
 import { suggestedDefectFile } from '../generator/render/defect-pages.ts';
 import { tempDir } from './support/site.ts';
 

@@ -1,8 +1,8 @@
 // The layering as a test, the way test/api.test.ts pins the API: the stages
 // import only earlier stages (read → link → render → write → build); the
-// shared modules (model, contract, diagnostics, markdown, config, the small
-// infrastructure at the top of generator/) import no stage; the site and the
-// generator meet only in generator/contract/; no run-time import cycle.
+// shared modules (model, contract, diagnostics, markdown, config, lib) import
+// no stage; the site and the generator meet only in generator/contract/; no
+// run-time import cycle.
 // KNOWN_DEBT lists the breaks there are today, for issue 15 to remove: a new
 // break fails this test, and so does a debt that has been paid but is still
 // listed.
@@ -11,17 +11,16 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const STAGES = ['read', 'link', 'render', 'write', 'build'] as const;
-/** Imported by anyone; they import no stage. */
-const SHARED = new Set(['model', 'contract', 'diagnostics', 'markdown', 'config']);
-/** Small infrastructure at the top of generator/: shared as well. */
-const INFRASTRUCTURE = new Set(['file-io.ts', 'child-process.ts', 'logger.ts', 'interrupts.ts', 'terminal-text.ts']);
+/** Imported by anyone; they import no stage. `lib/` is the small infrastructure (file I/O, processes, the logger). */
+const SHARED = new Set(['model', 'contract', 'diagnostics', 'markdown', 'config', 'lib']);
 
 type Layer = { kind: 'stage'; rank: number; name: string } | { kind: 'shared'; name: string } | { kind: 'orchestrator' | 'scaffold' | 'site' };
 
 function layerOf(file: string): Layer {
   const parts = file.split('/');
   if (parts[0] === 'src') return { kind: 'site' };
-  if (parts.length === 2) return INFRASTRUCTURE.has(parts[1]!) ? { kind: 'shared', name: parts[1]! } : { kind: 'orchestrator' };
+  // The API's orchestrators at the top of generator/, and the command line that calls them.
+  if (parts.length === 2 || parts[1] === 'cli') return { kind: 'orchestrator' };
   const folder = parts[1]!;
   const rank = (STAGES as readonly string[]).indexOf(folder);
   if (rank >= 0) return { kind: 'stage', rank, name: folder };
@@ -92,15 +91,15 @@ function cyclesOf(edges: readonly Edge[]): string[][] {
 /** Breaks there are today (issue 15), as "from -> to". Remove a line when its import goes. */
 const KNOWN_DEBT = [
   // The build's processes live in build/ but reach back to the command line's files (issue 15: one build path).
-  'generator/build/finish-child.ts -> generator/command-report.ts',
+  'generator/build/finish-child.ts -> generator/cli/report.ts',
   'generator/build/pages-child.ts -> generator/build.ts',
-  'generator/build/pages-child.ts -> generator/command-report.ts',
+  'generator/build/pages-child.ts -> generator/cli/report.ts',
   'generator/build/pages-child.ts -> generator/outcome.ts',
-  'generator/build/pages-child.ts -> generator/stderr-logger.ts',
-  'generator/build/pages-process.ts -> generator/command-report.ts',
+  'generator/build/pages-child.ts -> generator/cli/stderr-logger.ts',
+  'generator/build/pages-process.ts -> generator/cli/report.ts',
   'generator/build/pages-process.ts -> generator/gate-options.ts',
   'generator/build/pages-process.ts -> generator/outcome.ts',
-  'generator/build/pages-process.ts -> generator/stderr-logger.ts',
+  'generator/build/pages-process.ts -> generator/cli/stderr-logger.ts',
 ];
 
 const edges = [...sourceFiles('generator'), ...sourceFiles('src')].flatMap((file) => importsOf(file, readFileSync(file, 'utf8')));

@@ -2,9 +2,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDiagnosticList } from '../generator/diagnostics/diagnostic.ts';
-import { assembleRun } from '../generator/read/assemble-run.ts';
+import { assembleRun } from '../generator/read/results/assemble-run.ts';
 import type { Result, Run } from '../generator/model/types.ts';
-import { readResultsFolder } from '../generator/read/results-folder.ts';
+import { readResultsFolder } from '../generator/read/results/results-folder.ts';
 
 async function readRun(...adapters: string[]): Promise<{ run: Run; diagnostics: ReturnType<typeof createDiagnosticList>['list'] }> {
   const diagnostics = createDiagnosticList();

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDiagnosticList } from '../generator/diagnostics/diagnostic.ts';
 import { buildFeatureTree, featurePathOf, UNGROUPED } from '../generator/link/feature-tree.ts';
-import { assembleRun } from '../generator/read/assemble-run.ts';
-import { readResultsFolder } from '../generator/read/results-folder.ts';
+import { assembleRun } from '../generator/read/results/assemble-run.ts';
+import { readResultsFolder } from '../generator/read/results/results-folder.ts';
 
 const label = (name: string, value: string) => ({ name, value });
 

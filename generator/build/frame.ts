@@ -2,12 +2,12 @@
 // frame Astro built, so they share the site's header, nav, styles and scripts
 // without Astro rendering each of them.
 import { copyFile, readdir, rm } from 'node:fs/promises';
-import { readFile, textFileWriter, writeFile } from '../file-io.ts';
+import { readFile, textFileWriter, writeFile } from '../lib/file-io.ts';
 import path from 'node:path';
 import { FRAME_MARKERS, FRAME_PAGE, HTML_PAGES_DIR, parseHtmlPage, type HtmlPage } from '../contract/frame.ts';
 import { CasebookError } from '../diagnostics/diagnostic.ts';
 import { escapeHtml } from '../contract/view/markup.ts';
-import { mapConcurrent } from '../read/map-concurrent.ts';
+import { mapConcurrent } from '../lib/map-concurrent.ts';
 import { WRITES_IN_FLIGHT, type FileSource } from '../write/content-folder.ts';
 import { parentFolderMaker, pathInside } from '../write/folders.ts';
 

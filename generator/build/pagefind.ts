@@ -15,7 +15,7 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { SEARCH_MERGE_FILE } from '../contract/search.ts';
 import { CasebookError } from '../diagnostics/diagnostic.ts';
-import type { Logger, Timings } from '../logger.ts';
+import type { Logger, Timings } from '../lib/logger.ts';
 
 /** Pages per Pagefind index: ~0.8 GB of Pagefind's memory at most. */
 export const PAGES_PER_INDEX = 30_000;

@@ -5,12 +5,12 @@
 // Pagefind indexes the site.
 import { buildPages } from '../build.ts';
 import { loadConfig } from '../config/load.ts';
-import { answerParent } from '../child-process.ts';
-import { exitWith } from '../command-report.ts';
+import { answerParent } from '../lib/child-process.ts';
+import { exitWith } from '../cli/report.ts';
 import { CasebookError } from '../diagnostics/diagnostic.ts';
 import { outcomeOf } from '../outcome.ts';
-import { stderrLogger } from '../stderr-logger.ts';
-import { trapInterrupts } from '../interrupts.ts';
+import { stderrLogger } from '../cli/stderr-logger.ts';
+import { trapInterrupts } from '../lib/interrupts.ts';
 import { abandonSite, prepareSite, type SiteHandle } from '../write/output-folder.ts';
 import { passOn, takeStage, type PagesReply, type PagesRequest } from './pages-process.ts';
 

@@ -8,16 +8,16 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { askChild, howItEnded, type ChildEnd } from '../child-process.ts';
-import { reportError, reportOutcome } from '../command-report.ts';
+import { askChild, howItEnded, type ChildEnd } from '../lib/child-process.ts';
+import { reportError, reportOutcome } from '../cli/report.ts';
 import type { LoadConfigOptions } from '../config/load.ts';
 import { CasebookError } from '../diagnostics/diagnostic.ts';
 import type { GateOptions } from '../gate-options.ts';
 import type { CommandOutcome } from '../outcome.ts';
 import type { CheckFormat } from '../render/check-report.ts';
-import { stderrLogger } from '../stderr-logger.ts';
+import { stderrLogger } from '../cli/stderr-logger.ts';
 import { indexWithPagefind } from './pagefind.ts';
-import { trapInterrupts } from '../interrupts.ts';
+import { trapInterrupts } from '../lib/interrupts.ts';
 import { abandonSite, commitSite } from '../write/output-folder.ts';
 
 export interface PagesRequest {

@@ -6,8 +6,8 @@ import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { HtmlPage } from '../contract/frame.ts';
 import { SEARCH_PAGES_DIR, searchPageOf } from '../contract/search.ts';
-import { textFileReader, textFileWriter } from '../file-io.ts';
-import { mapConcurrent } from '../read/map-concurrent.ts';
+import { textFileReader, textFileWriter } from '../lib/file-io.ts';
+import { mapConcurrent } from '../lib/map-concurrent.ts';
 import { WRITES_IN_FLIGHT } from '../write/content-folder.ts';
 import { parentFolderMaker, pathInside } from '../write/folders.ts';
 

@@ -5,7 +5,7 @@ import type { DiagnosticSink } from '../diagnostics/diagnostic.ts';
 import type { TestCase } from '../model/cases.ts';
 import { CASE_STATES } from '../model/cases.ts';
 import type { FeatureNode } from '../model/types.ts';
-import type { CaseInputs } from '../read/case-inputs.ts';
+import type { CaseInputs } from '../read/cases/case-inputs.ts';
 import { safeUrl } from '../markdown/fragments.ts';
 import type { LinkedCases } from './cases.ts';
 import { coverageMap, requirementCoverage } from './coverage.ts';

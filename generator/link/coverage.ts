@@ -5,7 +5,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Coverage, TestCase } from '../model/cases.ts';
 import { addToCoverage, emptyCoverage } from '../model/cases.ts';
 import type { FeatureNode } from '../model/types.ts';
-import type { Requirement } from '../read/requirements.ts';
+import type { Requirement } from '../read/cases/requirements.ts';
 import type { FeatureTree } from './feature-tree.ts';
 
 /** Puts each case in its node and counts it there and in every ancestor. Deprecated cases are listed, not counted. */

@@ -7,7 +7,7 @@ import fs, { constants, lstatSync, readFileSync, realpathSync, statSync, type St
 import { promisify } from 'node:util';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { readFile, syncWhileFast } from '../file-io.ts';
+import { readFile, syncWhileFast } from '../lib/file-io.ts';
 
 const lstat = promisify(fs.lstat);
 const stat = promisify(fs.stat);

@@ -1,7 +1,7 @@
 // The quality gate's report as people and CI systems read it: a short text
 // summary, GitHub Actions workflow commands (annotations), or JSON.
 import type { CheckReport } from '../contract/check-report.ts';
-import { printable } from '../terminal-text.ts';
+import { printable } from '../lib/terminal-text.ts';
 
 export const CHECK_FORMATS = ['text', 'github', 'json'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];

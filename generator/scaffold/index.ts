@@ -8,7 +8,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { CasebookError, createDiagnosticList } from '../diagnostics/diagnostic.ts';
 import type { WrittenCase } from '../model/cases.ts';
 import { normalizeId } from '../model/cases.ts';
-import { readCases } from '../read/cases-folder.ts';
+import { readCases } from '../read/cases/cases-folder.ts';
 import { cucumberScaffold } from './cucumber.ts';
 import { junit5Scaffold } from './java.ts';
 import { javascriptScaffold } from './javascript.ts';

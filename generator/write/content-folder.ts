@@ -2,7 +2,7 @@
 // content did not change untouched (so Astro's cache stays warm), and
 // deletes the files an earlier run wrote that this run did not.
 import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
-import { readFile, writeFile } from '../file-io.ts';
+import { readFile, writeFile } from '../lib/file-io.ts';
 import path from 'node:path';
 import { parentFolderMaker, pathInside } from './folders.ts';
 

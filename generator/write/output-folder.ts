@@ -9,7 +9,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_CONTENT, DEFAULT_OUT } from '../config/defaults.ts';
 import { CasebookError } from '../diagnostics/diagnostic.ts';
-import { noInterrupts, type Interrupts } from '../interrupts.ts';
+import { noInterrupts, type Interrupts } from '../lib/interrupts.ts';
 
 /** The file that marks a folder as a site Casebook built (written first into every staged site). */
 export const SITE_MARKER = '.casebook-site';

@@ -16,7 +16,7 @@ import { checkOutputFolder, lockFolder, SITE_MARKER } from '../../generator/writ
 import { readPages, tempDir } from '../support/site.ts';
 import * as hostile from './cases.ts';
 
-const CLI = path.resolve('generator/cli.ts');
+const CLI = path.resolve('generator/cli/main.ts');
 const BIN = path.resolve('generator/bin.mjs');
 const MOCHA = path.resolve('test/fixtures/mocha/allure-results');
 

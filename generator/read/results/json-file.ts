@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { ShardContext } from './reader.ts';
-import { displayPath } from './reader.ts';
+import type { ShardContext } from '../reader.ts';
+import { displayPath } from '../reader.ts';
 
 /** Reads and parses a JSON file (a small metadata file when `small`); a bad file becomes a rejection diagnostic and `undefined`. */
 export async function readJsonFile(file: string, ctx: ShardContext, code: string, small = false): Promise<unknown> {

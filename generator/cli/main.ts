@@ -1,16 +1,16 @@
 // The command line is a thin shell: it parses flags and calls build()/generate()/check().
 import { parseArgs } from 'node:util';
-import { buildCommand } from './build/pages-process.ts';
-import { exitWith, printDiagnostics, reportError, reportOutcome } from './command-report.ts';
-import type { CasebookConfig } from './config/schema.ts';
-import type { CommandOutcome } from './outcome.ts';
+import { buildCommand } from '../build/pages-process.ts';
+import { exitWith, printDiagnostics, reportError, reportOutcome } from './report.ts';
+import type { CasebookConfig } from '../config/schema.ts';
+import type { CommandOutcome } from '../outcome.ts';
 import { stderrLogger } from './stderr-logger.ts';
-import type { LoadConfigOptions } from './config/load.ts';
-import type { GateOptions } from './gate-options.ts';
-import type { Logger } from './logger.ts';
-import { parseGateFlags } from './gate-options.ts';
-import type { CheckFormat } from './render/check-report.ts';
-import { CHECK_FORMATS, formatCheckReport } from './render/check-report.ts';
+import type { LoadConfigOptions } from '../config/load.ts';
+import type { GateOptions } from '../gate-options.ts';
+import type { Logger } from '../lib/logger.ts';
+import { parseGateFlags } from '../gate-options.ts';
+import type { CheckFormat } from '../render/check-report.ts';
+import { CHECK_FORMATS, formatCheckReport } from '../render/check-report.ts';
 
 const GATE_FLAGS = `  --max-unexplained N   Most failures no known defect explains (default 0; muted ones not counted)
   --min-pass-rate P     Least pass rate in percent, passed / (passed + failed + broken), e.g. 95
@@ -96,7 +96,7 @@ bad config).
 export async function main(argv: string[]): Promise<number> {
   const command = argv[0] && !argv[0].startsWith('-') ? argv[0] : undefined;
   const rest = command ? argv.slice(1) : argv;
-  if (command === 'scaffold') return (await import('./scaffold/cli.ts')).scaffoldCommand(rest);
+  if (command === 'scaffold') return (await import('../scaffold/cli.ts')).scaffoldCommand(rest);
   if (!command || !(command in HELP) || command === 'main') {
     const wantsHelp = rest.includes('--help') || rest.includes('-h') || !command;
     process[wantsHelp ? 'stdout' : 'stderr'].write(HELP.main as string);
@@ -174,9 +174,9 @@ export async function main(argv: string[]): Promise<number> {
     // A build loads its config in its pages process (see PagesRequest).
     if (command === 'build') return await buildCommand({ request: { config: configFrom, quiet: values.quiet ?? false, lockOwner: process.pid, ...(gate ? { gate } : {}) }, format, startedAt });
     // Loaded when used: the command line's own process stays small while a build's pages process works.
-    const config = await (await import('./config/load.ts')).loadConfig(configFrom);
+    const config = await (await import('../config/load.ts')).loadConfig(configFrom);
     if (command === 'check') {
-      const { check } = await import('./check.ts');
+      const { check } = await import('../check.ts');
       const { report: verdict, diagnostics } = await check(config, gate, logger);
       printDiagnostics(diagnostics, logger);
       process.stdout.write(formatCheckReport(verdict, format));
@@ -189,7 +189,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 async function generateContent(config: CasebookConfig & { configFile?: string }, logger: Logger): Promise<CommandOutcome> {
-  const [{ generate }, { outcomeOf }, { prepareContent, unlockFolders }] = await Promise.all([import('./generate.ts'), import('./outcome.ts'), import('./write/output-folder.ts')]);
+  const [{ generate }, { outcomeOf }, { prepareContent, unlockFolders }] = await Promise.all([import('../generate.ts'), import('../outcome.ts'), import('../write/output-folder.ts')]);
   const lock = await prepareContent(config);
   try {
     return outcomeOf(await generate(config, logger));

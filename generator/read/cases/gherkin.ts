@@ -7,9 +7,9 @@ import { AstBuilder, GherkinClassicTokenMatcher, Parser } from '@cucumber/gherki
 import type { Background, Examples, Feature, Scenario, Step, Tag } from '@cucumber/messages';
 import { IdGenerator } from '@cucumber/messages';
 import type { BlockContent } from 'mdast';
-import type { CaseStatus, CaseStep, WrittenCase } from '../model/cases.ts';
-import { code, list, listItem, oneLine, paragraph, stringify, strong, table, text } from '../markdown/fragments.ts';
-import type { CaseSource } from './case-fields.ts';
+import type { CaseStatus, CaseStep, WrittenCase } from '../../model/cases.ts';
+import { code, list, listItem, oneLine, paragraph, stringify, strong, table, text } from '../../markdown/fragments.ts';
+import type { CaseSource } from './fields.ts';
 import type { CaseReader } from './case-file.ts';
 
 const LABELS = new Set(['epic', 'feature', 'story', 'owner', 'severity', 'layer']);

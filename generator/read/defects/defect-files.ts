@@ -4,16 +4,16 @@
 // other files are used.
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { DEFAULT_LIMITS, inputFileReason, listFolderEntries, readInputText } from './input-file.ts';
+import { DEFAULT_LIMITS, inputFileReason, listFolderEntries, readInputText } from '../input-file.ts';
 import type { Document, Node } from 'yaml';
 import { isMap } from 'yaml';
-import { parseYaml } from './yaml.ts';
-import type { DiagnosticSink } from '../diagnostics/diagnostic.ts';
-import { compileWholeMatch } from '../model/patterns.ts';
-import type { Defect, DefectMatch, FailureStatus } from '../model/defects.ts';
-import { DEFECT_KINDS, DEFECT_STATUSES, FAILURE_STATUSES } from '../model/defects.ts';
-import { slugClaims, slugify } from '../model/identity.ts';
-import { safeUrl } from '../markdown/fragments.ts';
+import { parseYaml } from '../yaml.ts';
+import type { DiagnosticSink } from '../../diagnostics/diagnostic.ts';
+import { compileWholeMatch } from '../../model/patterns.ts';
+import type { Defect, DefectMatch, FailureStatus } from '../../model/defects.ts';
+import { DEFECT_KINDS, DEFECT_STATUSES, FAILURE_STATUSES } from '../../model/defects.ts';
+import { slugClaims, slugify } from '../../model/identity.ts';
+import { safeUrl } from '../../markdown/fragments.ts';
 
 const TOP_KEYS = ['id', 'title', 'issue', 'status', 'kind', 'owner', 'match'];
 const MATCH_KEYS = ['message', 'trace', 'statuses', 'cases', 'fullName', 'labels'];

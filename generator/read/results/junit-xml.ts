@@ -12,10 +12,10 @@
 // report and is left alone.
 import path from 'node:path';
 import { Parser } from 'htmlparser2';
-import type { Attachment, Label, Parameter, Result, Status, StatusDetails } from '../model/types.ts';
-import { identityKey, resultSlug, shortHash } from '../model/identity.ts';
-import type { FileReader, ShardContext } from './reader.ts';
-import { displayPath } from './reader.ts';
+import type { Attachment, Label, Parameter, Result, Status, StatusDetails } from '../../model/types.ts';
+import { identityKey, resultSlug, shortHash } from '../../model/identity.ts';
+import type { FileReader, ShardContext } from '../reader.ts';
+import { displayPath } from '../reader.ts';
 
 interface Suite {
   name: string;

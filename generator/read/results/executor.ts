@@ -1,10 +1,10 @@
 // `executor.json`: the CI build that produced this results folder.
 import path from 'node:path';
-import type { Executor } from '../model/types.ts';
+import type { Executor } from '../../model/types.ts';
 import { readJsonFile } from './json-file.ts';
-import { isObject, num, str } from './raw.ts';
-import type { FileReader } from './reader.ts';
-import { displayPath } from './reader.ts';
+import { isObject, num, str } from '../raw.ts';
+import type { FileReader } from '../reader.ts';
+import { displayPath } from '../reader.ts';
 
 export const executorReader: FileReader<Executor> = {
   name: 'executor',

@@ -1,9 +1,9 @@
 // Assembles the shards read from disk into one Run.
-import type { Category, EnvironmentEntry, Executor, Result, Run } from '../model/types.ts';
-import { slugClaims } from '../model/identity.ts';
+import type { Category, EnvironmentEntry, Executor, Result, Run } from '../../model/types.ts';
+import { slugClaims } from '../../model/identity.ts';
 import type { ShardContent } from './results-folder.ts';
-import { attachFixtures } from '../model/fixtures.ts';
-import { collapseRetries } from '../model/retries.ts';
+import { attachFixtures } from '../../model/fixtures.ts';
+import { collapseRetries } from '../../model/retries.ts';
 
 function mergeEnvironment(shards: readonly ShardContent[]): EnvironmentEntry[] {
   const merged = new Map<string, string[]>();

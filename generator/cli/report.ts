@@ -3,13 +3,13 @@
 // the command line and the last process of a build (see build/pages-process.ts).
 import path from 'node:path';
 import { writeFile } from 'node:fs/promises';
-import type { Diagnostic } from './diagnostics/diagnostic.ts';
-import { CasebookError, sortDiagnostics } from './diagnostics/diagnostic.ts';
-import type { Logger } from './logger.ts';
-import type { CommandOutcome } from './outcome.ts';
-import type { CheckFormat } from './render/check-report.ts';
-import { formatCheckReport } from './render/check-report.ts';
-import { formatDuration } from './contract/view/format.ts';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { CasebookError, sortDiagnostics } from '../diagnostics/diagnostic.ts';
+import type { Logger } from '../lib/logger.ts';
+import type { CommandOutcome } from '../outcome.ts';
+import type { CheckFormat } from '../render/check-report.ts';
+import { formatCheckReport } from '../render/check-report.ts';
+import { formatDuration } from '../contract/view/format.ts';
 
 export function printDiagnostics(list: readonly Diagnostic[], logger: Logger): void {
   const shown = sortDiagnostics(list).filter((d) => d.severity !== 'info');

@@ -1,12 +1,12 @@
 // `categories.json`: Allure's failure categories. Kept per shard; applied by a later stage.
 import path from 'node:path';
-import type { Category } from '../model/types.ts';
+import type { Category } from '../../model/types.ts';
 import { readStatus } from './allure-execution.ts';
 import { readJsonFile } from './json-file.ts';
-import { compileWholeMatch } from '../model/patterns.ts';
-import { arr, isObject, str } from './raw.ts';
-import type { FileReader } from './reader.ts';
-import { displayPath } from './reader.ts';
+import { compileWholeMatch } from '../../model/patterns.ts';
+import { arr, isObject, str } from '../raw.ts';
+import type { FileReader } from '../reader.ts';
+import { displayPath } from '../reader.ts';
 
 export const categoriesReader: FileReader<Category[]> = {
   name: 'categories',

@@ -7,10 +7,10 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import type { CaseStep, WrittenCase } from '../model/cases.ts';
-import { oneLine, stringify } from '../markdown/fragments.ts';
-import type { CaseSource } from './case-fields.ts';
-import { parseYamlBlock, readCaseFields } from './case-fields.ts';
+import type { CaseStep, WrittenCase } from '../../model/cases.ts';
+import { oneLine, stringify } from '../../markdown/fragments.ts';
+import type { CaseSource } from './fields.ts';
+import { parseYamlBlock, readCaseFields } from './fields.ts';
 import type { CaseReader } from './case-file.ts';
 
 const gfmParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);

@@ -2,8 +2,8 @@
 // terminal, a line per step otherwise (CI logs); --quiet keeps only the outcome.
 // Every message is made printable (terminal-text.ts): a message is one line, and
 // may carry names and messages from the results.
-import type { Logger } from './logger.ts';
-import { printable } from './terminal-text.ts';
+import type { Logger } from '../lib/logger.ts';
+import { printable } from '../lib/terminal-text.ts';
 
 export function stderrLogger(quiet: boolean): Logger {
   const tty = process.stderr.isTTY;

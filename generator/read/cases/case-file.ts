@@ -1,12 +1,12 @@
 // One case file → its cases and what was wrong with it; the unit of work the
 // case readers share out between processes (see case-workers.ts).
-import { inputFileReason, readInputText } from './input-file.ts';
-import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import type { WrittenCase } from '../model/cases.ts';
-import type { CaseSource } from './case-fields.ts';
-import { gherkinCaseReader } from './cases-gherkin.ts';
-import { markdownCaseReader } from './cases-markdown.ts';
-import { yamlCaseReader } from './cases-yaml.ts';
+import { inputFileReason, readInputText } from '../input-file.ts';
+import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
+import type { WrittenCase } from '../../model/cases.ts';
+import type { CaseSource } from './fields.ts';
+import { gherkinCaseReader } from './gherkin.ts';
+import { markdownCaseReader } from './markdown.ts';
+import { yamlCaseReader } from './yaml-case.ts';
 
 /** One input format of written cases (as Allure 3's readers: which files, and one file → data). */
 export interface CaseReader {

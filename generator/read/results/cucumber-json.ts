@@ -8,11 +8,11 @@
 // are broken, pending and skipped are skipped. Any other JSON (an attachment)
 // is left alone.
 import path from 'node:path';
-import type { Attachment, Fixture, Label, Result, Status, StatusDetails, Step } from '../model/types.ts';
-import { identityKey, resultSlug } from '../model/identity.ts';
-import { isObject, num, objects, str, type RawObject } from './raw.ts';
-import type { FileReader, ShardContext } from './reader.ts';
-import { displayPath } from './reader.ts';
+import type { Attachment, Fixture, Label, Result, Status, StatusDetails, Step } from '../../model/types.ts';
+import { identityKey, resultSlug } from '../../model/identity.ts';
+import { isObject, num, objects, str, type RawObject } from '../raw.ts';
+import type { FileReader, ShardContext } from '../reader.ts';
+import { displayPath } from '../reader.ts';
 
 /** Names the Allure readers and the folder's metadata own. */
 const NOT_CUCUMBER = /(-result|-container|-globals|-attachment)\.json$|^(categories|executor|summary|testplan)\.json$/;

@@ -1,14 +1,14 @@
 // Reads every results folder (CI shards) into one Run; a folder that cannot
 // be read is a rejection, and a run with no valid result at all is an error.
 import path from 'node:path';
-import type { DiagnosticSink, Diagnostic } from '../diagnostics/diagnostic.ts';
-import { CasebookError } from '../diagnostics/diagnostic.ts';
-import type { Logger } from '../logger.ts';
+import type { DiagnosticSink, Diagnostic } from '../../diagnostics/diagnostic.ts';
+import { CasebookError } from '../../diagnostics/diagnostic.ts';
+import type { Logger } from '../../lib/logger.ts';
 import { assembleRun } from './assemble-run.ts';
-import type { Run } from '../model/types.ts';
+import type { Run } from '../../model/types.ts';
 import type { ShardContent } from './results-folder.ts';
 import { readResultsFolder } from './results-folder.ts';
-import { DEFAULT_LIMITS, type InputLimits } from './input-file.ts';
+import { DEFAULT_LIMITS, type InputLimits } from '../input-file.ts';
 
 /** How a folder is named in messages: relative to cwd when below it. */
 function labelOf(folder: string): string {

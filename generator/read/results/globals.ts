@@ -2,11 +2,11 @@
 // failing hook whose tests were never written. Allure 2 ignores these files;
 // Casebook shows them on the overview so they are not lost.
 import path from 'node:path';
-import type { GlobalError } from '../model/types.ts';
+import type { GlobalError } from '../../model/types.ts';
 import { readJsonFile } from './json-file.ts';
-import { isObject, objects, str } from './raw.ts';
-import type { FileReader } from './reader.ts';
-import { displayPath } from './reader.ts';
+import { isObject, objects, str } from '../raw.ts';
+import type { FileReader } from '../reader.ts';
+import { displayPath } from '../reader.ts';
 
 export const globalsReader: FileReader<GlobalError[]> = {
   name: 'allure-globals',

@@ -2,12 +2,12 @@
 // with `yaml` (keeping line numbers), checked with zod, turned into a partial
 // WrittenCase. Problems are diagnostics naming the file and the key's line.
 import { isMap, isScalar } from 'yaml';
-import { parseYaml } from './yaml.ts';
+import { parseYaml } from '../yaml.ts';
 import type { Document } from 'yaml';
 import { z } from 'zod';
-import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import type { AutomationSelector, CaseFields, CaseStatus } from '../model/cases.ts';
-import { CASE_STATUSES } from '../model/cases.ts';
+import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
+import type { AutomationSelector, CaseFields, CaseStatus } from '../../model/cases.ts';
+import { CASE_STATUSES } from '../../model/cases.ts';
 
 export interface CaseSource {
   /** The file as shown to users. */

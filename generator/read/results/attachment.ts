@@ -2,11 +2,11 @@
 // Anything else is refused with a reason; the file is never read from outside.
 import { open } from 'node:fs/promises';
 import path from 'node:path';
-import type { Attachment, AttachmentPreview } from '../model/types.ts';
-import { checkInputFile, InputFileError } from './input-file.ts';
-import type { RawObject } from './raw.ts';
-import { str } from './raw.ts';
-import type { InputLimits } from './input-file.ts';
+import type { Attachment, AttachmentPreview } from '../../model/types.ts';
+import { checkInputFile, InputFileError } from '../input-file.ts';
+import type { RawObject } from '../raw.ts';
+import { str } from '../raw.ts';
+import type { InputLimits } from '../input-file.ts';
 
 /** Allure 2 accepts only these names for attachment sources. */
 const SOURCE_NAME = /^[a-zA-Z0-9._-]{1,100}$/;

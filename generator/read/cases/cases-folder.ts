@@ -3,15 +3,15 @@
 // across all folders; a later duplicate is rejected, naming the first.
 import { access, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { DEFAULT_LIMITS, listFolderEntries, readInputBytes } from './input-file.ts';
-import type { DiagnosticSink } from '../diagnostics/diagnostic.ts';
-import type { WrittenCase } from '../model/cases.ts';
-import { normalizeId } from '../model/cases.ts';
+import { DEFAULT_LIMITS, listFolderEntries, readInputBytes } from '../input-file.ts';
+import type { DiagnosticSink } from '../../diagnostics/diagnostic.ts';
+import type { WrittenCase } from '../../model/cases.ts';
+import { normalizeId } from '../../model/cases.ts';
 import { CASE_READERS } from './case-file.ts';
-import { readCaseFiles } from './case-workers.ts';
+import { readCaseFiles } from './parse-in-processes.ts';
 import type { CaseFileJob, CaseFileOutcome } from './case-file.ts';
-import { openCaseCache, type CaseCache } from './case-cache.ts';
-import { mapConcurrent } from './map-concurrent.ts';
+import { openCaseCache, type CaseCache } from './parse-cache.ts';
+import { mapConcurrent } from '../../lib/map-concurrent.ts';
 
 export { CASE_READERS, type CaseReader } from './case-file.ts';
 

@@ -1,11 +1,11 @@
 // The optional requirements file (YAML or CSV: id, title, url), so that a
 // requirement no case mentions still shows up, uncovered, on the coverage page.
 import { realpath } from 'node:fs/promises';
-import { DEFAULT_LIMITS, inputFileReason, readInputText } from './input-file.ts';
+import { DEFAULT_LIMITS, inputFileReason, readInputText } from '../input-file.ts';
 import path from 'node:path';
 import { isMap, isSeq } from 'yaml';
-import { parseYaml } from './yaml.ts';
-import type { DiagnosticSink } from '../diagnostics/diagnostic.ts';
+import { parseYaml } from '../yaml.ts';
+import type { DiagnosticSink } from '../../diagnostics/diagnostic.ts';
 
 export interface Requirement {
   id: string;

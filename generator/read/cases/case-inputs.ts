@@ -1,7 +1,7 @@
 // The read stage for living documentation: written cases and the optional requirements file.
-import type { CasebookConfig } from '../config/schema.ts';
-import type { DiagnosticSink } from '../diagnostics/diagnostic.ts';
-import type { WrittenCase } from '../model/cases.ts';
+import type { CasebookConfig } from '../../config/schema.ts';
+import type { DiagnosticSink } from '../../diagnostics/diagnostic.ts';
+import type { WrittenCase } from '../../model/cases.ts';
 import { readCases } from './cases-folder.ts';
 import type { Requirement } from './requirements.ts';
 import { readRequirements } from './requirements.ts';

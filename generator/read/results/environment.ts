@@ -2,8 +2,8 @@
 // (escapes, continuations and `:`/`=` separators are its job, not ours).
 import path from 'node:path';
 import { parse } from 'dot-properties';
-import type { FileReader } from './reader.ts';
-import { displayPath } from './reader.ts';
+import type { FileReader } from '../reader.ts';
+import { displayPath } from '../reader.ts';
 
 export type Environment = [name: string, value: string][];
 

@@ -4,10 +4,10 @@ import { toString as textOf } from 'mdast-util-to-string';
 import { remark } from 'remark';
 import { isMap, isSeq } from 'yaml';
 import { z } from 'zod';
-import type { CaseStep, WrittenCase } from '../model/cases.ts';
-import { oneLine } from '../markdown/fragments.ts';
-import type { CaseSource, YamlBlock } from './case-fields.ts';
-import { parseYamlBlock, readCaseFields, YAML_ONLY_KEYS } from './case-fields.ts';
+import type { CaseStep, WrittenCase } from '../../model/cases.ts';
+import { oneLine } from '../../markdown/fragments.ts';
+import type { CaseSource, YamlBlock } from './fields.ts';
+import { parseYamlBlock, readCaseFields, YAML_ONLY_KEYS } from './fields.ts';
 import type { CaseReader } from './case-file.ts';
 
 const text = z.union([z.string(), z.number(), z.boolean()]).transform((v) => String(v));

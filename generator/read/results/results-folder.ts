@@ -2,8 +2,8 @@
 // that matches it; files no reader takes are attachments or foreign files.
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { DiagnosticSink } from '../diagnostics/diagnostic.ts';
-import type { Category, Executor, GlobalError, Result } from '../model/types.ts';
+import type { DiagnosticSink } from '../../diagnostics/diagnostic.ts';
+import type { Category, Executor, GlobalError, Result } from '../../model/types.ts';
 import { globalsReader } from './globals.ts';
 import type { Container } from './allure-container.ts';
 import { allureContainerReader } from './allure-container.ts';
@@ -14,11 +14,11 @@ import { categoriesReader } from './categories.ts';
 import type { Environment } from './environment.ts';
 import { environmentReader } from './environment.ts';
 import { executorReader } from './executor.ts';
-import { mapConcurrent } from './map-concurrent.ts';
-import { interner, type ShardContext } from './reader.ts';
-import { DEFAULT_LIMITS, inputTextReader, type InputLimits } from './input-file.ts';
-import type { FileReader } from './reader.ts';
-import { displayPath } from './reader.ts';
+import { mapConcurrent } from '../../lib/map-concurrent.ts';
+import { interner, type ShardContext } from '../reader.ts';
+import { DEFAULT_LIMITS, inputTextReader, type InputLimits } from '../input-file.ts';
+import type { FileReader } from '../reader.ts';
+import { displayPath } from '../reader.ts';
 
 export interface ShardContent {
   folder: string;

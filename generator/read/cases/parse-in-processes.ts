@@ -5,16 +5,16 @@
 // a process's is returned. A few files are read in-process: starting a
 // process costs more than it saves.
 import { availableParallelism } from 'node:os';
-import { askChild, howItEnded } from '../child-process.ts';
+import { askChild, howItEnded } from '../../lib/child-process.ts';
 import type { CaseFileJob, CaseFileOutcome } from './case-file.ts';
 import { readCaseFile } from './case-file.ts';
-import { mapConcurrent } from './map-concurrent.ts';
+import { mapConcurrent } from '../../lib/map-concurrent.ts';
 
 /** Below this many files a reader process does not pay for its start (~0.2 s to load the parsers). */
 const FILES_PER_PROCESS = 500;
 
 async function inReaderProcess(jobs: readonly CaseFileJob[]): Promise<CaseFileOutcome[]> {
-  const end = await askChild<readonly CaseFileJob[], CaseFileOutcome[]>(new URL('./case-worker.ts', import.meta.url), jobs);
+  const end = await askChild<readonly CaseFileJob[], CaseFileOutcome[]>(new URL('./parse-process.ts', import.meta.url), jobs);
   if (!end.reply) throw new Error(`case reader process ended before it answered (${howItEnded(end)})`);
   return end.reply;
 }

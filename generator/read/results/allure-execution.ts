@@ -1,13 +1,13 @@
 // The parts shared by results, steps and fixtures: status, details,
 // parameters, attachments and nested steps.
 import path from 'node:path';
-import type { Attachment, Parameter, Status, StatusDetails, Step } from '../model/types.ts';
-import { STATUSES } from '../model/types.ts';
+import type { Attachment, Parameter, Status, StatusDetails, Step } from '../../model/types.ts';
+import { STATUSES } from '../../model/types.ts';
 import { readAttachment } from './attachment.ts';
-import type { RawObject } from './raw.ts';
-import { bool, isObject, num, objects, str } from './raw.ts';
-import type { ShardContext } from './reader.ts';
-import { displayPath } from './reader.ts';
+import type { RawObject } from '../raw.ts';
+import { bool, isObject, num, objects, str } from '../raw.ts';
+import type { ShardContext } from '../reader.ts';
+import { displayPath } from '../reader.ts';
 
 export const MASK = '******';
 

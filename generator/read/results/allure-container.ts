@@ -1,11 +1,11 @@
 // `*-container.json`: fixtures (befores/afters) wrapping the results listed in `children`.
 import path from 'node:path';
-import type { Fixture } from '../model/types.ts';
+import type { Fixture } from '../../model/types.ts';
 import { readAttachments, readParameters, readStatus, readStatusDetails, readSteps, readTimes } from './allure-execution.ts';
 import { readJsonFile } from './json-file.ts';
-import { arr, isObject, objects, str } from './raw.ts';
-import type { FileReader, ShardContext } from './reader.ts';
-import { displayPath } from './reader.ts';
+import { arr, isObject, objects, str } from '../raw.ts';
+import type { FileReader, ShardContext } from '../reader.ts';
+import { displayPath } from '../reader.ts';
 
 export interface Container {
   uuid: string;

@@ -1,13 +1,13 @@
 // `*-result.json`: one attempt of one test, as every Allure adapter writes it.
 import path from 'node:path';
-import type { Label, Link, Result } from '../model/types.ts';
-import { identityKey, resultSlug } from '../model/identity.ts';
+import type { Label, Link, Result } from '../../model/types.ts';
+import { identityKey, resultSlug } from '../../model/identity.ts';
 import { sanitizeDescriptionHtml } from './description-html.ts';
 import { readAttachments, readParameters, readStatus, readStatusDetails, readSteps, readTimes } from './allure-execution.ts';
 import { readJsonFile } from './json-file.ts';
-import { arr, isObject, objects, str, type RawObject } from './raw.ts';
-import type { FileReader, ShardContext } from './reader.ts';
-import { displayPath } from './reader.ts';
+import { arr, isObject, objects, str, type RawObject } from '../raw.ts';
+import type { FileReader, ShardContext } from '../reader.ts';
+import { displayPath } from '../reader.ts';
 
 function labelValue(labels: Label[], ...names: string[]): string {
   for (const name of names) {
