@@ -91,6 +91,9 @@ describe('JUnit XML', () => {
     expect(coupon.flaky).toBe(true);
     expect(coupon.retries.map((a) => a.status)).toEqual(['failed', 'broken']);
     expect(coupon.retries[0]!.statusDetails.message).toBe('expected: <90.00> but was: <100.00>');
+    // The rerun's <stackTrace> is its trace; its own <system-out> is not the test case's output.
+    expect(coupon.retries[0]!.statusDetails.trace).toContain('CartTest.java:42');
+    expect(coupon.attachments).toEqual([]);
     // "1,204.25" seconds: a thousands separator.
     expect(coupon.durationMs).toBe(1_204_250);
     const tax = named('computesTax');

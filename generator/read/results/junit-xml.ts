@@ -80,6 +80,7 @@ export const junitXmlReader: FileReader<Result[]> = {
     const suites: Suite[] = [];
     let open: OpenCase | undefined;
     let textTarget: { append(t: string): void } | undefined;
+    let inOutcome = false;
     let ending = false;
     let propertiesOfCase = false;
     const seenNames = new Map<string, number>();
@@ -94,8 +95,11 @@ export const junitXmlReader: FileReader<Result[]> = {
           else if (open && OUTCOMES.has(name)) {
             const outcome = { kind: name, message: attrs.message ?? '', text: '' };
             open.outcomes.push(outcome);
+            inOutcome = true;
+            // Its text, and that of a Surefire <stackTrace> inside it, is the trace.
             textTarget = { append: (t) => (outcome.text += t) };
-          } else if (open && (name === 'system-out' || name === 'system-err')) {
+          } else if (open && !inOutcome && (name === 'system-out' || name === 'system-err')) {
+            // A rerun's own output (inside its <flakyFailure>) is not the test case's.
             const which = name === 'system-out' ? 'out' : 'err';
             const target = open;
             textTarget = { append: (t) => (target[which] += t) };
@@ -114,7 +118,10 @@ export const junitXmlReader: FileReader<Result[]> = {
             results.push(...toResults(open, results.length, shown, ctx, seenNames));
             open = undefined;
           }
-          if (OUTCOMES.has(name) || name === 'system-out' || name === 'system-err') textTarget = undefined;
+          if (OUTCOMES.has(name)) {
+            inOutcome = false;
+            textTarget = undefined;
+          } else if (!inOutcome && (name === 'system-out' || name === 'system-err')) textTarget = undefined;
         },
       },
       { xmlMode: true, decodeEntities: true, recognizeCDATA: true },
