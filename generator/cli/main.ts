@@ -61,9 +61,14 @@ ${COMMON_FLAGS}
                     with the thresholds below, so one CI step publishes and then fails
 ${GATE_FLAGS}
 
-Writes summary.json at the root of the site. Exits 1 when no valid result was
-found or the site could not be built, or (with --gate) when a threshold is broken;
-rejected input files are listed, not fatal.
+Writes summary.json at the root of the site. The site is built beside --out and
+replaces it only when the whole build succeeded. --out must be new, empty or a site
+Casebook built; a folder of other files, an input folder, /, your home folder or a
+folder holding the current one is refused (exit 2), and so is a second build into
+the same folder at once.
+
+Exits 1 when no valid result was found or the site could not be built, or (with
+--gate) when a threshold is broken; rejected input files are listed, not fatal.
 `,
   generate: `casebook generate — results → content folder (no site build)
 
