@@ -47,7 +47,7 @@ function casebookRun(root: string, input: BenchInput, folders: RunFolders, withC
   return {
     command: process.execPath,
     args: [
-      join(root, 'generator', 'cli.ts'), 'build', '--quiet',
+      join(root, 'generator', 'cli', 'main.ts'), 'build', '--quiet',
       ...input.resultsDirs.flatMap((dir) => ['--results', dir]),
       ...(withCases ? ['--cases', input.casesDir, '--defects', input.defectsDir] : []),
       '--out', folders.out,
