@@ -2,11 +2,10 @@
 import path from 'node:path';
 import { startAstroBuild } from './build/astro.ts';
 import { indexWithPagefind } from './build/pagefind.ts';
-import { siteFileCopier, takeFrame, writeFramedPage, writeFramedPages, type Frame } from './build/frame.ts';
+import { siteFileCopier, takeFrame, writeFramedPages } from './build/frame.ts';
+import { holdPages } from './build/held-pages.ts';
 import type { HtmlPage } from './contract/frame.ts';
 import { searchPagesIn } from './build/search-pages.ts';
-import { mapConcurrent } from './lib/map-concurrent.ts';
-import { WRITES_IN_FLIGHT } from './write/content-folder.ts';
 import { CasebookError } from './diagnostics/diagnostic.ts';
 import type { CasebookConfig } from './config/schema.ts';
 import { splitBaseUrl } from './config/schema.ts';
@@ -83,12 +82,7 @@ export async function buildPages(config: CasebookConfig, staged: SiteHandle, log
   // Astro builds the site's own pages (in a child process, on the other core)
   // while the generator renders the test, case and feature pages.
   let astro: Promise<number> | undefined;
-  let frame: Frame | undefined;
-  // Held as UTF-8: every page has a character outside Latin-1 (·, —, ↗), so
-  // V8 keeps its string at two bytes a character; mostly ASCII, UTF-8 is half that.
-  const pending: { where: string; page: Omit<HtmlPage, 'html'>; html: Buffer }[] = [];
-  let pendingSize = 0;
-  let flushed: Promise<unknown> = Promise.resolve();
+  const pages = holdPages(outDir, budget, logger);
   const searchPages = await searchPagesIn(config.content);
   // Astro's process starts now and loads Astro while the generator reads.
   const astroProcess = await startAstroBuild(logger);
@@ -97,40 +91,18 @@ export async function buildPages(config: CasebookConfig, staged: SiteHandle, log
     const startAstro = (contentDir: string) => {
       const start = performance.now();
       logger.progress('astro: building pages');
-      astro = astroProcess
-        // Astro's cache belongs to this content folder: two sites built from one
-        // checkout (the demo and the docs) shared `.casebook/astro-cache` and Astro
-        // warned of duplicate entries from the other site's data store.
-        .run({ contentDir, outDir, cacheDir: path.join(contentDir, '.astro-cache'), site, base })
-        .then(async () => {
-          const ready = await takeFrame(outDir);
-          const took = performance.now() - start;
-          // The pages held so far go into the site while the generator renders on
-          // (at 100,000 results ~20,000 pages wait when Astro ends); later ones are
-          // written as they come (takePage).
-          const held = pending.splice(0);
-          pendingSize = 0;
-          frame = ready;
-          logger.progress(`frame: writing the ${held.length} pages rendered while Astro was building`);
-          flushed = mapConcurrent(held, WRITES_IN_FLIGHT, ({ where, page, html }) => writeFramedPage(outDir, where, { ...page, html: html.toString('utf8') }, ready));
-          flushed.catch(() => undefined);
-          return took;
-        });
+      // Astro's cache belongs to this content folder: two sites built from one checkout must not share it.
+      const cacheDir = path.join(contentDir, '.astro-cache');
+      astro = astroProcess.run({ contentDir, outDir, cacheDir, site, base }).then(async () => {
+        pages.frameReady(await takeFrame(outDir));
+        return performance.now() - start;
+      });
       // Reported when awaited below; this keeps an early failure from being unhandled meanwhile.
       astro.catch(() => undefined);
     };
     const takePage = async (where: string, page: HtmlPage) => {
       await searchPages.write(where, page);
-      if (frame) {
-        await writeFramedPage(outDir, where, page, frame);
-        return true;
-      }
-      const { html, ...rest } = page;
-      const bytes = Buffer.byteLength(html);
-      if (pendingSize + bytes > budget) return false;
-      pending.push({ where, page: rest, html: Buffer.from(html) });
-      pendingSize += bytes;
-      return true;
+      return pages.take(where, page);
     };
     // Attachments go straight into the site (Astro's output is merged in later),
     // not into the content folder first and from there into the site.
@@ -141,9 +113,8 @@ export async function buildPages(config: CasebookConfig, staged: SiteHandle, log
     // Only the part of Astro's time the generator was not also working.
     generated.timings.astroWait = performance.now() - clock;
     clock = performance.now();
-    const ready = frame!;
-    await flushed;
-    const framed = await writeFramedPages(generated.contentDir, outDir, ready);
+    await pages.flushed();
+    const framed = await writeFramedPages(generated.contentDir, outDir, pages.frame!);
     if (framed) logger.progress(`frame: ${framed} pages from the content folder`);
     generated.timings.frame = performance.now() - clock;
     await searchPages.removeStale();
