@@ -7,6 +7,7 @@ import fs, { constants, lstatSync, readFileSync, realpathSync, statSync, type St
 import { promisify } from 'node:util';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
+import { formatBytes } from '../contract/view/format.ts';
 import { readFile, syncWhileFast } from '../lib/file-io.ts';
 
 const lstat = promisify(fs.lstat);
@@ -28,10 +29,6 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants
 /** The same flags for readFile, which takes numbers though its types say strings. */
 const READ_FLAGS = OPEN_FLAGS as unknown as string;
 
-export function formatSize(bytes: number): string {
-  return bytes >= 2 ** 20 ? `${(bytes / 2 ** 20).toFixed(1).replace(/\.0$/, '')} MiB` : bytes >= 1024 ? `${Math.round(bytes / 1024)} KiB` : `${bytes} bytes`;
-}
-
 /** Whether `target` (a real path) is `folder` (a real path) or below it. */
 export function isInside(folder: string, target: string): boolean {
   return target === folder || target.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep);
@@ -48,7 +45,7 @@ function kindOf(stats: Stats): string {
 /** Throws when an opened file is not a regular file within `maxBytes`. */
 function checkStats(stats: Stats, maxBytes: number): void {
   if (!stats.isFile()) throw new InputFileError(`it is ${kindOf(stats)}, not a regular file`);
-  if (stats.size > maxBytes) throw new InputFileError(`it is ${formatSize(stats.size)}, more than the limit of ${formatSize(maxBytes)} for this kind of file`);
+  if (stats.size > maxBytes) throw new InputFileError(`it is ${formatBytes(stats.size)}, more than the limit of ${formatBytes(maxBytes)} for this kind of file`);
 }
 
 function outside(file: string): InputFileError {

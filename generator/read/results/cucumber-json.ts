@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Attachment, Fixture, Label, Result, Status, StatusDetails, Step } from '../../model/types.ts';
 import { identityKey, resultSlug } from '../../model/identity.ts';
 import { isObject, num, objects, str, type RawObject } from '../raw.ts';
+import { TEXT_PREVIEW_BYTES } from './attachment.ts';
 import type { FileReader, ShardContext } from '../reader.ts';
 import { displayPath } from '../reader.ts';
 
@@ -43,7 +44,7 @@ function durationMs(result: RawObject, seconds: boolean): number {
 
 function embeddingsOf(raw: RawObject, ctx: ShardContext, owner: string, counter: { n: number }): Attachment[] {
   return [...objects(raw.embeddings), ...objects(raw.attachments)].map((e) => {
-    const type = str(e.mime_type) || str(e.media?.toString()) || 'application/octet-stream';
+    const type = str(e.mime_type) || (isObject(e.media) ? str(e.media.type) : '') || 'application/octet-stream';
     const data = str(e.data);
     const base64 = str(e.encoding) !== 'identity' && /^[A-Za-z0-9+/=\s]*$/.test(data);
     const content = base64 ? Buffer.from(data, 'base64') : Buffer.from(data);
@@ -59,7 +60,7 @@ function embeddingsOf(raw: RawObject, ctx: ShardContext, owner: string, counter:
       contentType: type,
       sizeBytes: content.length,
       preview: textual ? 'text' : ext === 'png' || ext === 'jpg' ? 'image' : 'download',
-      ...(textual ? { text: content.subarray(0, 64 * 1024).toString('utf8'), truncated: content.length > 64 * 1024 } : {}),
+      ...(textual ? { text: content.subarray(0, TEXT_PREVIEW_BYTES).toString('utf8'), truncated: content.length > TEXT_PREVIEW_BYTES } : {}),
     } satisfies Attachment;
   });
 }

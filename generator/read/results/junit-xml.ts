@@ -14,6 +14,7 @@ import path from 'node:path';
 import { Parser } from 'htmlparser2';
 import type { Attachment, Label, Parameter, Result, Status, StatusDetails } from '../../model/types.ts';
 import { identityKey, resultSlug, shortHash } from '../../model/identity.ts';
+import { TEXT_PREVIEW_BYTES } from './attachment.ts';
 import type { FileReader, ShardContext } from '../reader.ts';
 import { displayPath } from '../reader.ts';
 
@@ -141,7 +142,7 @@ export const junitXmlReader: FileReader<Result[]> = {
 
 function textAttachment(name: string, content: string, ctx: ShardContext, source: string): Attachment {
   const bytes = Buffer.byteLength(content);
-  return { name, source, path: '', content, href: `attachments/${ctx.shard}/${source}`, contentType: 'text/plain', sizeBytes: bytes, preview: 'text', text: content.slice(0, 64 * 1024), truncated: content.length > 64 * 1024 };
+  return { name, source, path: '', content, href: `attachments/${ctx.shard}/${source}`, contentType: 'text/plain', sizeBytes: bytes, preview: 'text', text: content.slice(0, TEXT_PREVIEW_BYTES), truncated: content.length > TEXT_PREVIEW_BYTES };
 }
 
 /** One <testcase> → its result, and its earlier attempts (Surefire's reruns) before it. */
