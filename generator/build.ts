@@ -1,7 +1,7 @@
 // build(): generate the content, build it with Astro, index it with Pagefind.
 import path from 'node:path';
 import { startAstroBuild } from './build/astro.ts';
-import { indexWithPagefind } from './build/pagefind.ts';
+import { indexSite } from './build/index-site.ts';
 import { siteFileCopier, takeFrame, writeFramedPages } from './build/frame.ts';
 import { holdPages } from './build/held-pages.ts';
 import type { HtmlPage } from './contract/frame.ts';
@@ -14,7 +14,7 @@ import { generate } from './generate.ts';
 import type { Logger } from './lib/logger.ts';
 import { silentLogger } from './lib/logger.ts';
 import { noInterrupts, type Interrupts } from './lib/interrupts.ts';
-import { abandonSite, commitSite, prepareSite, type SiteHandle } from './write/output-folder.ts';
+import { abandonSite, prepareSite, type SiteHandle } from './write/output-folder.ts';
 
 export interface BuildResult extends BuiltPages {
   indexedPages: number;
@@ -50,17 +50,22 @@ export interface BuildOptions {
 }
 
 /**
- * The whole build: the pages (generate, Astro, frame), then the search index,
- * into a staging folder beside the site's, swapped in only when all of it
- * succeeded; a failed build leaves the last site as it was.
+ * The whole build, as its two stages: the pages (generate, Astro, frame) into a
+ * staging folder beside the site's, then the search index, swapped in only when
+ * all of it succeeded; a failed build leaves the last site as it was. The
+ * command line runs the same two stages, each in a process of its own
+ * (cli/build-process.ts).
  */
 export async function build(config: CasebookConfig & { configFile?: string }, logger: Logger = silentLogger, options: BuildOptions = {}): Promise<BuildResult> {
+  const built = await buildSitePages(config, logger, options);
+  return { ...built, ...(await indexSite(built, logger, options)) };
+}
+
+/** The first stage: checks, locks and stages the site's folder, and builds every page into it; on failure nothing stays staged. */
+export async function buildSitePages(config: CasebookConfig & { configFile?: string }, logger: Logger = silentLogger, options: BuildOptions = {}): Promise<BuiltPages> {
   const { site, forget } = await prepareSite(config, options.lockOwner, options.interrupts);
   try {
-    const built = await buildPages(config, site, logger, options);
-    const indexed = await indexWithPagefind({ outDir: site.staging, searchPagesDir: built.searchPagesDir }, built.timings, logger, options.pagesPerIndex);
-    await commitSite(site);
-    return { ...built, ...indexed };
+    return await buildPages(config, site, logger, options);
   } catch (error) {
     await abandonSite(site);
     throw error;
@@ -69,12 +74,8 @@ export async function build(config: CasebookConfig & { configFile?: string }, lo
   }
 }
 
-/**
- * Everything but the search index: generate, Astro, and every page framed into
- * the site. `casebook build` runs this in a process of its own, which ends (and
- * frees the model of the run) before Pagefind, the other big consumer of memory, starts.
- */
-export async function buildPages(config: CasebookConfig, staged: SiteHandle, logger: Logger = silentLogger, options: BuildOptions = {}): Promise<BuiltPages> {
+/** Generate, Astro, and every page framed into the staged site. */
+async function buildPages(config: CasebookConfig, staged: SiteHandle, logger: Logger = silentLogger, options: BuildOptions = {}): Promise<BuiltPages> {
   const budget = options.pendingPagesBudget ?? 128 * 2 ** 20;
   const { site, base } = splitBaseUrl(config.baseUrl);
   // Everything goes into the staging folder; build() or the build's last process swaps it in.

@@ -1,6 +1,6 @@
 // What the command line reports of a build or generate run: the figures of the
 // summary line, the diagnostics and the gate's verdict — small enough to send
-// from the build's own process (see build/pages-process.ts), unlike the model.
+// through the hand-off between the build's processes (see cli/build-process.ts), unlike the model.
 import type { GateOptions } from './gate-options.ts';
 import { gateReport } from './check.ts';
 import type { CheckReport } from './contract/check-report.ts';

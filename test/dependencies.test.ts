@@ -3,9 +3,6 @@
 // shared modules (model, contract, diagnostics, markdown, config, lib) import
 // no stage; the site and the generator meet only in generator/contract/; no
 // run-time import cycle.
-// KNOWN_DEBT lists the breaks there are today, for issue 15 to remove: a new
-// break fails this test, and so does a debt that has been paid but is still
-// listed.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -88,26 +85,12 @@ function cyclesOf(edges: readonly Edge[]): string[][] {
   return cycles;
 }
 
-/** Breaks there are today (issue 15), as "from -> to". Remove a line when its import goes. */
-const KNOWN_DEBT = [
-  // The build's processes live in build/ but reach back to the command line's files (issue 15: one build path).
-  'generator/build/finish-child.ts -> generator/cli/report.ts',
-  'generator/build/pages-child.ts -> generator/build.ts',
-  'generator/build/pages-child.ts -> generator/cli/report.ts',
-  'generator/build/pages-child.ts -> generator/outcome.ts',
-  'generator/build/pages-child.ts -> generator/cli/stderr-logger.ts',
-  'generator/build/pages-process.ts -> generator/cli/report.ts',
-  'generator/build/pages-process.ts -> generator/gate-options.ts',
-  'generator/build/pages-process.ts -> generator/outcome.ts',
-  'generator/build/pages-process.ts -> generator/cli/stderr-logger.ts',
-];
-
 const edges = [...sourceFiles('generator'), ...sourceFiles('src')].flatMap((file) => importsOf(file, readFileSync(file, 'utf8')));
 
 describe('dependencies', () => {
-  it('break no layer rule beyond the known debt', () => {
-    const broken = edges.filter((e) => ruleBroken(e)).map((e) => `${e.from} -> ${e.to}`);
-    expect([...new Set(broken)].sort()).toEqual([...KNOWN_DEBT].sort());
+  it('break no layer rule', () => {
+    const broken = edges.filter((e) => ruleBroken(e)).map((e) => `${e.from} -> ${e.to}: ${ruleBroken(e)}`);
+    expect([...new Set(broken)].sort()).toEqual([]);
   });
 
   it('have no run-time import cycle', () => {

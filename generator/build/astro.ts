@@ -102,14 +102,7 @@ export async function startAstroBuild(logger: Logger): Promise<AstroBuild> {
     workDir,
     async run(options) {
       outDir = options.outDir;
-      const buildEnv = {
-        CASEBOOK_CONTENT_DIR: options.contentDir,
-        CASEBOOK_OUT_DIR: staged,
-        CASEBOOK_CACHE_DIR: options.cacheDir,
-        CASEBOOK_SITE: options.site ?? '',
-        CASEBOOK_BASE: options.base,
-      };
-      child.stdin.end(JSON.stringify({ root: SITE_ROOT, env: buildEnv }));
+      child.stdin.end(JSON.stringify({ ...options, outDir: staged } satisfies AstroBuildOptions));
       const code = await exited;
       if (code !== 0) throw new CasebookError(`astro build failed (exit ${code}):\n${tail.join('\n')}`);
     },

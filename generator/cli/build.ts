@@ -1,5 +1,5 @@
-// `casebook build`: the whole pipeline into a static site (see build/pages-process.ts for its processes).
-import { buildCommand } from '../build/pages-process.ts';
+// `casebook build`: the whole pipeline into a static site (its processes: cli/build-process.ts).
+import { runBuild } from './build-process.ts';
 import { COMMON_FLAGS, commandFlags, configFrom, GATE_FLAGS } from './flags.ts';
 
 const HELP = `casebook build — results → static site with search
@@ -27,7 +27,6 @@ export async function buildCli(args: string[]): Promise<number> {
   const flags = commandFlags('build', args, HELP);
   if (typeof flags === 'number') return flags;
   const { values, gate, format } = flags;
-  // A build loads its config in its pages process (see PagesRequest).
-  const request = { config: configFrom('build', values), quiet: values.quiet ?? false, lockOwner: process.pid, ...(gate ? { gate } : {}) };
-  return buildCommand({ request, format, startedAt: Date.now() });
+  // A build loads its config in its pages stage (see BuildHandoff.config).
+  return runBuild({ config: configFrom('build', values), quiet: values.quiet ?? false, format, startedAt: Date.now(), lockOwner: process.pid, ...(gate ? { gate } : {}) });
 }

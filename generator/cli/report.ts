@@ -1,6 +1,6 @@
 // What `casebook build` and `casebook generate` tell the user at the end: the
 // diagnostics, the summary line, the gate's report and the exit code. Shared by
-// the command line and the last process of a build (see build/pages-process.ts).
+// the command line and the last process of a build (see cli/build-process.ts).
 import path from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';

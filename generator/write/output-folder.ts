@@ -152,7 +152,7 @@ export async function unlockFolders(files: readonly string[], owner: number): Pr
 /**
  * A build's site as it passes from process to process: where it goes, where
  * it is built, and the locks held until it is in place (plain data: it travels
- * with the build's stage, see build/pages-process.ts).
+ * with the build's stage, see cli/build-process.ts).
  */
 export interface SiteHandle {
   /** The final folder (a real path). */

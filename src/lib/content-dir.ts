@@ -1,8 +1,4 @@
-// Where the generated content is: `casebook build` passes it to Astro's process
-// as CASEBOOK_CONTENT_DIR; same default as astro.config.mjs.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-export const contentDir = process.env.CASEBOOK_CONTENT_DIR ?? path.join(root, '.casebook', 'content');
+// Where the generated content is: astro.config.mjs's siteConfig() defines it
+// for the site's modules (the content folder `casebook build` passes to Astro's
+// process, or the default one).
+export const contentDir: string = import.meta.env.CASEBOOK_CONTENT_DIR;
