@@ -5,12 +5,10 @@
 // marked with `{{{triple}}}` in the template and built by `markdownHtml` or
 // the sanitizer only. A user overrides a template or partial by putting a file
 // of the same name in their templates folder.
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { CasebookError } from '../diagnostics/diagnostic.ts';
-import { readTemplateOverride } from './templates.ts';
+import { compileTemplate, defaultTemplateFiles, templateSource } from './templates.ts';
 import type { CaseState, Coverage } from '../contract/view/coverage.ts';
 import type { Status } from '../contract/view/status.ts';
 import type { Totals } from '../contract/view/totals.ts';
@@ -33,8 +31,6 @@ import { UNINDEXED_MARKERS } from '../contract/search.ts';
 export const HTML_TEMPLATE_NAMES = ['test', 'case', 'feature'] as const;
 export type HtmlTemplateName = (typeof HTML_TEMPLATE_NAMES)[number];
 export type HtmlTemplates = Record<HtmlTemplateName, (view: object) => string>;
-
-const DEFAULTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'templates');
 
 const badge = (s: unknown): BadgeSize => (s === 'sm' ? 'sm' : 'md');
 const bar = (s: unknown): BarSize => (s === 'lg' ? 'lg' : 'sm');
@@ -62,16 +58,6 @@ function registerHelpers(hb: typeof Handlebars) {
   });
 }
 
-async function templateSource(name: string, overrideDir: string | undefined, subdir = ''): Promise<{ source: string; from: string }> {
-  if (overrideDir) {
-    const candidate = path.resolve(overrideDir, subdir, name);
-    const source = await readTemplateOverride(overrideDir, path.join(subdir, name));
-    if (source !== undefined) return { source, from: candidate };
-  }
-  const from = path.join(DEFAULTS, subdir, name);
-  return { source: await readFile(from, 'utf8'), from };
-}
-
 /** Markdown templates of pages that are HTML now: a user's copy of one is no longer used. */
 const REPLACED = { 'test.md.hbs': 'test.html.hbs', 'case.md.hbs': 'case.html.hbs', 'feature.md.hbs': 'feature.html.hbs' } as const;
 
@@ -87,22 +73,9 @@ export async function obsoleteTemplates(overrideDir: string | undefined): Promis
 export async function loadHtmlTemplates(overrideDir?: string): Promise<HtmlTemplates> {
   const hb = Handlebars.create();
   registerHelpers(hb);
-  const partials = (await readdir(path.join(DEFAULTS, 'partials'))).filter((f) => f.endsWith('.html.hbs')).sort();
-  for (const file of partials) {
-    const { source } = await templateSource(file, overrideDir, 'partials');
-    hb.registerPartial(file.replace(/\.html\.hbs$/, ''), source);
+  for (const file of await defaultTemplateFiles('partials', '.html.hbs')) {
+    hb.registerPartial(file.replace(/\.html\.hbs$/, ''), (await templateSource(file, overrideDir, 'partials')).source);
   }
-  const entries = await Promise.all(
-    HTML_TEMPLATE_NAMES.map(async (name) => {
-      const { source, from } = await templateSource(`${name}.html.hbs`, overrideDir);
-      try {
-        const compiled = hb.compile(source, { strict: false, preventIndent: true });
-        compiled({}); // surfaces syntax errors (and missing partials) now, with the file name
-        return [name, compiled] as const;
-      } catch (error) {
-        throw new CasebookError(`template ${from} cannot be compiled: ${(error as Error).message}`);
-      }
-    }),
-  );
+  const entries = await Promise.all(HTML_TEMPLATE_NAMES.map(async (name) => [name, compileTemplate(hb, await templateSource(`${name}.html.hbs`, overrideDir), { preventIndent: true })] as const));
   return Object.fromEntries(entries) as HtmlTemplates;
 }
