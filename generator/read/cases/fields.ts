@@ -1,8 +1,7 @@
 // The fields a Markdown front matter block and a YAML case file share: parsed
 // with `yaml` (keeping line numbers), checked with zod, turned into a partial
 // WrittenCase. Problems are diagnostics naming the file and the key's line.
-import { isMap, isScalar } from 'yaml';
-import { parseYaml } from '../yaml.ts';
+import { lineOfPath, parseYaml } from '../yaml.ts';
 import type { Document } from 'yaml';
 import { z } from 'zod';
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
@@ -47,12 +46,8 @@ export function parseYamlBlock(text: string, firstLine: number, src: CaseSource,
   }
   const { doc, data } = parsed;
   const lineOf = (key?: string): number => {
-    if (key && isMap(doc.contents)) {
-      const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === key);
-      const offset = pair && isScalar(pair.key) ? pair.key.range?.[0] : undefined;
-      if (offset !== undefined) return firstLine + counter.linePos(offset).line - 1;
-    }
-    return firstLine;
+    const line = key ? lineOfPath(doc, counter, [key]) : undefined;
+    return line === undefined ? firstLine : firstLine + line - 1;
   };
   return { doc, data, lineOf, lineAt: (offset) => firstLine + counter.linePos(offset).line - 1 };
 }

@@ -1,22 +1,19 @@
-// Known-defect files: Markdown with YAML front matter, one defect per file.
-// Every problem is a diagnostic with the file and the line of the offending
-// key; a file with an error is left out (its failures stay unexplained), the
+// Known-defect files: Markdown with YAML front matter, one defect per file,
+// checked with zod as the case readers' fields are. Every problem is a
+// diagnostic with the file and the line of the offending key; a file with an error is left out (its failures stay unexplained), the
 // other files are used.
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_LIMITS, inputFileReason, listFolderEntries, readInputText } from '../input-file.ts';
-import type { Document, Node } from 'yaml';
 import { isMap } from 'yaml';
-import { parseYaml } from '../yaml.ts';
+import { z } from 'zod';
+import { lineOfPath, parseYaml } from '../yaml.ts';
 import type { DiagnosticSink } from '../../diagnostics/diagnostic.ts';
 import { compileWholeMatch } from '../../model/patterns.ts';
-import type { Defect, DefectMatch, FailureStatus } from '../../model/defects.ts';
+import type { Defect } from '../../model/defects.ts';
 import { DEFECT_KINDS, DEFECT_STATUSES, FAILURE_STATUSES } from '../../model/defects.ts';
 import { slugClaims, slugify } from '../../model/identity.ts';
 import { safeUrl } from '../../markdown/fragments.ts';
-
-const TOP_KEYS = ['id', 'title', 'issue', 'status', 'kind', 'owner', 'match'];
-const MATCH_KEYS = ['message', 'trace', 'statuses', 'cases', 'fullName', 'labels'];
 
 /** The folder as the user named it: relative to the working directory when below it. */
 function folderLabel(folder: string): string {
@@ -75,13 +72,62 @@ export async function readDefectFolders(folders: readonly string[], diagnostics:
   return defects;
 }
 
-interface Problem {
-  message: string;
-  /** Key path in the front matter, for its line. */
-  at: (string | number)[];
-  severity?: 'error' | 'warning';
-  code?: string;
-}
+const text = z.union([z.string(), z.number(), z.boolean()]).transform((v) => String(v).trim());
+/** Absent, null or a text (trimmed; '' when absent). */
+const optionalText = (error: string) => z.string({ error }).nullish().transform((v) => (v ?? '').trim());
+const required = (what: string, otherwise: string) => (issue: { input: unknown }) => (issue.input === undefined ? `required (${what})` : otherwise);
+const oneOf = (values: readonly string[]) => (issue: { input: unknown }) => `expected one of ${values.join(', ')}, got ${JSON.stringify(issue.input)}`;
+const nonEmptyText = text.refine((t) => t !== '', 'expected a text or a list of texts');
+/** A text or a list of texts, as a list. */
+const texts = z
+  .union([nonEmptyText, z.array(nonEmptyText)], { error: 'expected a text or a list of texts' })
+  .nullish()
+  .transform((v) => (v == null ? [] : Array.isArray(v) ? v : [v]));
+const regex = z
+  .string({ error: 'expected a regular expression (text)' })
+  .min(1, 'expected a regular expression (text)')
+  .nullish()
+  .superRefine((source, ctx) => {
+    const compiled = source ? compileWholeMatch(source) : undefined;
+    if (compiled && !compiled.ok) ctx.addIssue({ code: 'custom', message: `is not a valid regular expression: ${compiled.error}`, params: { code: 'defect/invalid-regex' } });
+  });
+
+/** The `match:` block. A misspelt matcher would silently widen the defect: an error, not a warning. */
+const matchSchema = z.strictObject(
+  {
+    message: regex,
+    trace: regex,
+    statuses: z
+      .union([text, z.array(text)], { error: 'expected failed and/or broken (only failures are matched)' })
+      .transform((v) => (Array.isArray(v) ? v : [v]))
+      .pipe(z.array(z.enum(FAILURE_STATUSES, { error: (issue) => `expected failed and/or broken (only failures are matched), got "${String(issue.input)}"` })))
+      .default([...FAILURE_STATUSES]),
+    cases: texts,
+    fullName: texts,
+    labels: z
+      .record(z.string(), texts, { error: 'expected a mapping of label name to value(s), e.g. { feature: Checkout }' })
+      .nullish()
+      .transform((v) => Object.entries(v ?? {}).flatMap(([name, values]) => (values.length ? [{ name, values }] : []))),
+  },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? undefined : 'expected a mapping with message, trace, statuses, cases, fullName or labels') },
+);
+
+/** A defect file's front matter; unknown top-level fields are warned about (and ignored) apart. */
+const frontMatterSchema = z.object({
+  id: z
+    .union([z.string(), z.number(), z.boolean()], { error: required('a short unique name, e.g. DEF-101', 'expected a one-line text, e.g. DEF-101') })
+    .transform((v) => String(v).trim())
+    .refine((id) => id !== '' && !id.includes('\n'), 'expected a one-line text, e.g. DEF-101'),
+  title: z
+    .union([z.string(), z.number(), z.boolean()], { error: required('one line saying what is broken', 'expected a non-empty text') })
+    .transform((v) => String(v).trim())
+    .refine((title) => title !== '', 'expected a non-empty text'),
+  issue: optionalText('expected a http(s) URL').refine((url) => !url || (/^https?:\/\//i.test(url) && safeUrl(url)), { error: (issue) => `expected a http(s) URL of the ticket, got "${String(issue.input).trim()}"` }),
+  status: z.enum(DEFECT_STATUSES, { error: oneOf(DEFECT_STATUSES) }).default('open'),
+  kind: z.enum(DEFECT_KINDS, { error: (issue) => (issue.input === undefined ? `required (${DEFECT_KINDS.join(', ')})` : oneOf(DEFECT_KINDS)(issue)) }),
+  owner: optionalText('expected a text (a person or team)'),
+  match: z.unknown().refine((m) => m !== undefined, 'required (message and/or trace regular expressions, statuses, cases, fullName or labels)').pipe(matchSchema),
+});
 
 /** One defect file → a Defect, or undefined (with diagnostics) when it cannot be used. */
 export function parseDefectFile(text: string, file: string, diagnostics: DiagnosticSink): Defect | undefined {
@@ -96,72 +142,46 @@ export function parseDefectFile(text: string, file: string, diagnostics: Diagnos
   }
   const yamlText = source.slice(open[0].length, open[0].length - 1 + close.index + 1);
   const body = source.slice(open[0].length - 1 + close.index + close[0].length).trim();
-  // Front matter starts on line 2 of the file.
   const parsed = parseYaml(yamlText);
-  const lineCounter = parsed.counter;
   if (!parsed.ok) {
-    reject('defect/invalid-yaml', `front matter is not valid YAML: ${parsed.message}`, lineCounter.linePos(parsed.offset).line + 1);
+    reject('defect/invalid-yaml', `front matter is not valid YAML: ${parsed.message}`, parsed.counter.linePos(parsed.offset).line + 1);
     return undefined;
   }
-  const doc = parsed.doc;
-  const lineOf = (at: (string | number)[]): number => {
-    const node = nodeAt(doc, at);
-    return node?.range ? lineCounter.linePos(node.range[0]).line + 1 : 2;
-  };
+  const { doc, counter } = parsed;
+  // Front matter starts on line 2 of the file.
+  const lineOf = (at: readonly PropertyKey[]): number => (lineOfPath(doc, counter, at) ?? 1) + 1;
   if (!isMap(doc.contents)) {
     reject('defect/invalid-field', 'front matter must be a mapping of fields (id, title, status, kind, match, …)', 2);
     return undefined;
   }
   const data = parsed.data as Record<string, unknown>;
-  const problems: Problem[] = [];
-  const need = (key: string, what: string) => problems.push({ message: `${key}: required (${what})`, at: [] });
-
   for (const key of Object.keys(data)) {
-    if (!TOP_KEYS.includes(key)) problems.push({ message: `unknown field "${key}" (known: ${TOP_KEYS.join(', ')}); it is ignored`, at: [key], severity: 'warning', code: 'defect/unknown-field' });
+    if (Object.hasOwn(frontMatterSchema.shape, key)) continue;
+    diagnostics.report({ severity: 'warning', code: 'defect/unknown-field', message: `unknown field "${key}" (known: ${Object.keys(frontMatterSchema.shape).join(', ')}); it is ignored`, file, line: lineOf([key]), rejected: false });
   }
-  const id = scalarText(data.id);
-  if (data.id === undefined) need('id', 'a short unique name, e.g. DEF-101');
-  else if (!id || /\n/.test(id)) problems.push({ message: 'id: expected a one-line text, e.g. DEF-101', at: ['id'] });
-  const title = scalarText(data.title);
-  if (data.title === undefined) need('title', 'one line saying what is broken');
-  else if (!title) problems.push({ message: 'title: expected a non-empty text', at: ['title'] });
-  const issue = data.issue === undefined || data.issue === null ? '' : (scalarText(data.issue) ?? '');
-  if (issue && !(/^https?:\/\//i.test(issue) && safeUrl(issue))) problems.push({ message: `issue: expected a http(s) URL of the ticket, got "${issue}"`, at: ['issue'] });
-  if (data.issue !== undefined && data.issue !== null && typeof data.issue !== 'string') problems.push({ message: 'issue: expected a http(s) URL', at: ['issue'] });
-  const status = data.status === undefined ? 'open' : data.status;
-  if (!DEFECT_STATUSES.includes(status as never)) problems.push({ message: `status: expected one of ${DEFECT_STATUSES.join(', ')}, got ${JSON.stringify(status)}`, at: ['status'] });
-  if (data.kind === undefined) need('kind', DEFECT_KINDS.join(', '));
-  else if (!DEFECT_KINDS.includes(data.kind as never)) problems.push({ message: `kind: expected one of ${DEFECT_KINDS.join(', ')}, got ${JSON.stringify(data.kind)}`, at: ['kind'] });
-  const owner = data.owner === undefined || data.owner === null ? '' : (scalarText(data.owner) ?? '');
-  if (data.owner !== undefined && data.owner !== null && typeof data.owner !== 'string') problems.push({ message: 'owner: expected a text (a person or team)', at: ['owner'] });
-
-  let match: DefectMatch | undefined;
-  if (data.match === undefined) need('match', 'message and/or trace regular expressions, statuses, cases, fullName or labels');
-  else match = readMatch(data.match, problems);
-
-  let hasError = false;
-  for (const p of problems) {
-    const severity = p.severity ?? 'error';
-    if (severity === 'error') hasError = true;
-    diagnostics.report({
-      severity,
-      code: p.code ?? (/regular expression/.test(p.message) ? 'defect/invalid-regex' : 'defect/invalid-field'),
-      message: severity === 'error' ? `${p.message}; the defect was left out` : p.message,
-      file,
-      line: lineOf(p.at),
-      rejected: severity === 'error',
-    });
+  const checked = frontMatterSchema.safeParse(data);
+  const problems = checked.success ? (noMatcher(checked.data.match) ? [{ path: ['match'], message: NO_MATCHER }] : []) : checked.error.issues.flatMap(problemsOf);
+  for (const { path: at, message, code } of problems) {
+    diagnostics.report({ severity: 'error', code: code ?? 'defect/invalid-field', message: `${fieldName(at)}${message.startsWith('is ') ? ' ' : ': '}${message}; the defect was left out`, file, line: lineOf(at), rejected: true });
   }
-  if (hasError || !match) return undefined;
+  if (!checked.success || problems.length) return undefined;
+  const { id, title, issue, status, kind, owner, match } = checked.data;
   return {
-    id: id!,
-    slug: slugify(id!, 80),
-    title: title!,
+    id,
+    slug: slugify(id, 80),
+    title,
     issue,
-    status: status as Defect['status'],
-    kind: data.kind as Defect['kind'],
+    status,
+    kind,
     owner,
-    match,
+    match: {
+      ...(match.message ? { message: match.message } : {}),
+      ...(match.trace ? { trace: match.trace } : {}),
+      statuses: [...new Set(match.statuses)],
+      cases: match.cases,
+      fullNames: match.fullName,
+      labels: match.labels,
+    },
     body,
     file,
     idLine: lineOf(['id']),
@@ -169,90 +189,28 @@ export function parseDefectFile(text: string, file: string, diagnostics: Diagnos
   };
 }
 
-function readMatch(raw: unknown, problems: Problem[]): DefectMatch | undefined {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    problems.push({ message: 'match: expected a mapping with message, trace, statuses, cases, fullName or labels', at: ['match'] });
-    return undefined;
-  }
-  const m = raw as Record<string, unknown>;
-  const before = problems.length;
-  for (const key of Object.keys(m)) {
-    // A misspelt matcher would silently widen the defect: an error, not a warning.
-    if (!MATCH_KEYS.includes(key)) problems.push({ message: `match.${key}: unknown matcher (known: ${MATCH_KEYS.join(', ')})`, at: ['match', key] });
-  }
-  const regex = (key: 'message' | 'trace'): string | undefined => {
-    const value = m[key];
-    if (value === undefined || value === null) return undefined;
-    if (typeof value !== 'string' || value === '') {
-      problems.push({ message: `match.${key}: expected a regular expression (text)`, at: ['match', key] });
-      return undefined;
-    }
-    const compiled = compileWholeMatch(value);
-    if (!compiled.ok) problems.push({ message: `match.${key} is not a valid regular expression: ${compiled.error}`, at: ['match', key] });
-    return value;
-  };
-  const texts = (key: string, value: unknown, at: (string | number)[]): string[] => {
-    if (value === undefined || value === null) return [];
-    const list = Array.isArray(value) ? value : [value];
-    const out: string[] = [];
-    list.forEach((v, i) => {
-      const t = scalarText(v);
-      if (t === undefined || t === '' || typeof v === 'object') problems.push({ message: `${key}: expected a text or a list of texts`, at: Array.isArray(value) ? [...at, i] : at });
-      else out.push(t);
-    });
-    return out;
-  };
-  const message = regex('message');
-  const trace = regex('trace');
-  const statusList = m.statuses === undefined ? [...FAILURE_STATUSES] : texts('match.statuses', m.statuses, ['match', 'statuses']);
-  for (const [i, s] of statusList.entries()) {
-    if (!FAILURE_STATUSES.includes(s as FailureStatus)) {
-      problems.push({ message: `match.statuses: expected failed and/or broken (only failures are matched), got "${s}"`, at: Array.isArray(m.statuses) ? ['match', 'statuses', i] : ['match', 'statuses'] });
-    }
-  }
-  const cases = texts('match.cases', m.cases, ['match', 'cases']);
-  const fullNames = texts('match.fullName', m.fullName, ['match', 'fullName']);
-  const labels: DefectMatch['labels'] = [];
-  if (m.labels !== undefined && m.labels !== null) {
-    if (typeof m.labels !== 'object' || Array.isArray(m.labels)) problems.push({ message: 'match.labels: expected a mapping of label name to value(s), e.g. { feature: Checkout }', at: ['match', 'labels'] });
-    else {
-      for (const [name, values] of Object.entries(m.labels as Record<string, unknown>)) {
-        const list = texts(`match.labels.${name}`, values, ['match', 'labels', name]);
-        if (list.length) labels.push({ name, values: list });
-      }
-    }
-  }
-  if (problems.length === before && !message && !trace && !cases.length && !fullNames.length && !labels.length) {
-    problems.push({ message: 'match: needs at least one of message, trace, cases, fullName or labels (statuses alone would match every failure)', at: ['match'] });
-  }
-  if (problems.length > before) return undefined;
-  return {
-    ...(message ? { message } : {}),
-    ...(trace ? { trace } : {}),
-    statuses: [...new Set(statusList as FailureStatus[])],
-    cases,
-    fullNames,
-    labels,
-  };
+const NO_MATCHER = 'needs at least one of message, trace, cases, fullName or labels (statuses alone would match every failure)';
+
+function noMatcher(match: z.infer<typeof matchSchema>): boolean {
+  return !match.message && !match.trace && !match.cases.length && !match.fullName.length && !match.labels.length;
 }
 
-function scalarText(value: unknown): string | undefined {
-  if (typeof value === 'string') return value.trim();
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return undefined;
+interface Problem {
+  path: readonly PropertyKey[];
+  message: string;
+  code?: string;
 }
 
-function nodeAt(doc: Document, at: (string | number)[]): Node | undefined {
-  for (let depth = at.length; depth > 0; depth--) {
-    const path = at.slice(0, depth);
-    // The key's own line reads better than its value's for a mapping or a list.
-    const parent = depth > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
-    if (isMap(parent)) {
-      const pair = parent.items.find((p) => (p.key as { value?: unknown } | null)?.value === path[path.length - 1]);
-      if (pair?.key && typeof pair.key === 'object' && 'range' in pair.key) return pair.key as Node;
-    }
-    const node = doc.getIn(path, true) as Node | undefined;
-    if (node && typeof node === 'object' && 'range' in node) return node;
+/** A zod issue as the problems it stands for (an unknown matcher is one problem per key, each on its own line). */
+function problemsOf(issue: z.core.$ZodIssue): Problem[] {
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => ({ path: [...issue.path, key], message: `unknown matcher (known: ${Object.keys(matchSchema.shape).join(', ')})` }));
   }
-  return undefined;
+  const code = issue.code === 'custom' ? (issue.params as { code?: string } | undefined)?.code : undefined;
+  return [{ path: issue.path, message: issue.message, ...(code ? { code } : {}) }];
+}
+
+/** `match.labels.feature` for a path (list positions left out: the line shows which item). */
+function fieldName(at: readonly PropertyKey[]): string {
+  return at.filter((part) => typeof part === 'string').join('.');
 }
