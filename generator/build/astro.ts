@@ -68,17 +68,7 @@ export async function startAstroBuild(logger: Logger): Promise<AstroBuild> {
   const script = fileURLToPath(new URL('./astro-child.mjs', import.meta.url));
   // Astro works beside the pages process, so its peak adds to theirs: flags that keep it small (docs/decisions/astro-process.md).
   const child = spawn(process.execPath, ['--max-semi-space-size=4', '--optimize-for-size', script], { env, cwd: workDir, stdio: ['pipe', 'pipe', 'pipe'] });
-  const onLine = (chunk: Buffer) => {
-    for (const line of chunk.toString().split('\n')) {
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes are control characters
-      const clean = line.replace(/\x1b\[[0-9;]*m/g, '').trim();
-      if (!clean) continue;
-      tail.push(clean);
-      if (tail.length > 40) tail.shift();
-      if (EXPECTED_WARNING.test(clean)) continue;
-      if (/error|warn|pages? built|Complete|generating static routes|Collecting/i.test(clean)) logger.progress(`astro: ${clean}`);
-    }
-  };
+  const onLine = astroOutput(logger, tail);
   child.stdout.on('data', onLine);
   child.stderr.on('data', onLine);
   // Astro writes the site into this folder, beside its prerender chunks, and it
@@ -142,4 +132,19 @@ async function removeDeadWorkDirs(dir: string): Promise<void> {
       if ((error as NodeJS.ErrnoException).code === 'ESRCH') await rm(path.join(dir, name), { recursive: true, force: true });
     }
   }
+}
+
+/** Shows Astro's progress lines as the build's progress, and keeps its last 40 lines in `tail` for an error. */
+function astroOutput(logger: Logger, tail: string[]): (chunk: Buffer) => void {
+  return (chunk) => {
+    for (const line of chunk.toString().split('\n')) {
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes are control characters
+      const clean = line.replace(/\x1b\[[0-9;]*m/g, '').trim();
+      if (!clean) continue;
+      tail.push(clean);
+      if (tail.length > 40) tail.shift();
+      if (EXPECTED_WARNING.test(clean)) continue;
+      if (/error|warn|pages? built|Complete|generating static routes|Collecting/i.test(clean)) logger.progress(`astro: ${clean}`);
+    }
+  };
 }

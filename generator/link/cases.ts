@@ -117,7 +117,24 @@ export interface LinkedCases {
 }
 
 export function linkCases(written: readonly WrittenCase[], results: readonly Result[]): LinkedCases {
-  const glob = globCache();
+  const links = new Map<WrittenCase, Map<string, CaseLink>>(written.map((c) => [c, new Map()]));
+  const add = (c: WrittenCase, result: Result, rule: LinkRule, detail: string) => {
+    const mine = links.get(c)!;
+    if (!mine.has(result.key) && parametersAgree(c, result)) mine.set(result.key, { resultKey: result.key, rule, detail });
+  };
+  linkByIds(written, results, add);
+  const unmatched = linkByAutomation(written, results, add);
+  const { cases, casesOf } = writtenCasesOf(written, links, results);
+  for (const result of [...results].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
+    if (!casesOf.has(result.key)) cases.push(automatedOnlyCase(result));
+  }
+  return { cases, casesOf, byId: new Map(cases.map((c) => [c.id, c])), unmatched, diagnostics: unmatched.map((u) => u.diagnostic) };
+}
+
+type AddLink = (c: WrittenCase, result: Result, rule: LinkRule, detail: string) => void;
+
+/** Links by the ids a result carries (Allure ID, tms links, …) to a case's id or its aliases. */
+function linkByIds(written: readonly WrittenCase[], results: readonly Result[], add: AddLink): void {
   const byId = new Map<string, WrittenCase[]>();
   const index = (id: string, c: WrittenCase) => {
     const key = normalizeId(id);
@@ -129,17 +146,16 @@ export function linkCases(written: readonly WrittenCase[], results: readonly Res
     index(c.id, c);
     for (const alias of c.aliases) index(alias, c);
   }
-  const links = new Map<WrittenCase, Map<string, CaseLink>>(written.map((c) => [c, new Map()]));
-  const add = (c: WrittenCase, result: Result, rule: LinkRule, detail: string) => {
-    const mine = links.get(c)!;
-    if (!mine.has(result.key) && parametersAgree(c, result)) mine.set(result.key, { resultKey: result.key, rule, detail });
-  };
-
   for (const result of results) {
     for (const candidate of candidateIds(result)) {
       for (const c of byId.get(normalizeId(candidate.id)) ?? []) add(c, result, candidate.rule, candidate.detail);
     }
   }
+}
+
+/** Links by each case's automation selectors; returns the cases whose explicit selectors matched nothing. */
+function linkByAutomation(written: readonly WrittenCase[], results: readonly Result[], add: AddLink): LinkedCases['unmatched'] {
+  const glob = globCache();
   // Gherkin scenarios: an index on "<file>.feature#<scenario>" instead of a glob per pair.
   const byFeatureKey = new Map<string, Result[]>();
   for (const result of results) {
@@ -175,9 +191,13 @@ export function linkCases(written: readonly WrittenCase[], results: readonly Res
       unmatched.push({ caseId: c.id, diagnostic });
     }
   }
+  return unmatched;
+}
 
+/** Each written case with its links, state and place in the tree; and, per result, the cases it covers. */
+function writtenCasesOf(written: readonly WrittenCase[], links: Map<WrittenCase, Map<string, CaseLink>>, results: readonly Result[]): Pick<LinkedCases, 'cases' | 'casesOf'> {
   const resultByKey = new Map(results.map((r) => [r.key, r]));
-  const casesOf = new Map<string, { caseId: string; rule: LinkRule; detail: string }[]>();
+  const casesOf: LinkedCases['casesOf'] = new Map();
   const claim = slugClaims();
   const cases: TestCase[] = [];
   for (const c of written) {
@@ -192,21 +212,22 @@ export function linkCases(written: readonly WrittenCase[], results: readonly Res
     const where = own.length ? { path: own, source: 'labels' as const } : fromResult ?? { path: [UNGROUPED], source: 'none' as const };
     cases.push({ id: c.id, slug, href: 'cases', title: c.title, written: c, links: mine, state, ...(status ? { status } : {}), path: where.path, source: where.source });
   }
-  for (const result of [...results].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
-    if (casesOf.has(result.key)) continue;
-    const where = featurePathOf(result);
-    cases.push({
-      id: result.key,
-      slug: result.slug,
-      href: 'tests',
-      title: result.name,
-      links: [],
-      resultKey: result.key,
-      state: 'automated only',
-      status: result.status,
-      path: where.path,
-      source: where.source,
-    });
-  }
-  return { cases, casesOf, byId: new Map(cases.map((c) => [c.id, c])), unmatched, diagnostics: unmatched.map((u) => u.diagnostic) };
+  return { cases, casesOf };
+}
+
+/** A result no written case covers, as a case of its own. */
+function automatedOnlyCase(result: Result): TestCase {
+  const where = featurePathOf(result);
+  return {
+    id: result.key,
+    slug: result.slug,
+    href: 'tests',
+    title: result.name,
+    links: [],
+    resultKey: result.key,
+    state: 'automated only',
+    status: result.status,
+    path: where.path,
+    source: where.source,
+  };
 }

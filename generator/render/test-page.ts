@@ -122,16 +122,7 @@ export function renderTest(
     fullName: result.fullName,
     cases: linked.cases.map((c) => ({ ...c, href: caseRefHref(base, c), rule: LINK_RULE_LABELS[c.rule] })),
     descriptionHtml: result.descriptionHtml.trim(),
-    failure:
-      (failing || details.message) && (details.message || details.trace)
-        ? {
-            heading: failing ? 'Failure' : 'Message',
-            folded: defect !== undefined,
-            message: details.message || '(no message)',
-            comparison: details.expected !== undefined || details.actual !== undefined ? { expected: details.expected ?? '', actual: details.actual ?? '' } : undefined,
-            trace: details.trace,
-          }
-        : undefined,
+    failure: failureView(result, defect !== undefined),
     description: markdownHtml(result.description),
     parameters: visibleParameters(result.parameters).map((p) => ({ name: oneLine(p.name), value: oneLine(p.value) })),
     setup: fixtureList(result.setup, base),
@@ -139,25 +130,48 @@ export function renderTest(
     teardown: fixtureList(result.teardown, base),
     attachments,
     htmlAttachments: attachments.filter((a) => a.html !== undefined),
-    attempts: result.retries.length
-      ? [...result.retries, result].map((a, i) => ({
-          n: i + 1,
-          status: a.status,
-          icon: STATUS_ICON[a.status],
-          duration: formatDuration(a.durationMs),
-          message: oneLine(a.statusDetails.message).slice(0, 200),
-        }))
-      : [],
+    attempts: attemptsView(result),
     links: result.links.map((l) => {
       const url = linkUrl(l, options.linkPatterns);
       return { type: l.type, label: oneLine(l.name || l.url || l.type), url: safeUrl(url) ? url : '' };
     }),
-    details: [
-      { field: 'Full name', value: result.fullName || result.name, code: true },
-      { field: 'Identity', value: result.key, code: true },
-      { field: 'Result file', value: result.file, code: true },
-      ...result.labels.filter((l) => l.value && !l.name.startsWith('_')).map((l) => ({ field: oneLine(l.name), value: oneLine(l.value), code: false })),
-    ],
+    details: detailsView(result),
   };
   return { title: result.name, navOpen: [...activeSlugs(crumbs, node.slug)], html: template(view) };
+}
+
+/** The failure (or, on a passed test, the message) block; folded when a known defect explains it. */
+function failureView(result: Result, explained: boolean) {
+  const details = result.statusDetails;
+  const failing = result.status === 'failed' || result.status === 'broken';
+  if (!(failing || details.message) || !(details.message || details.trace)) return undefined;
+  return {
+    heading: failing ? 'Failure' : 'Message',
+    folded: explained,
+    message: details.message || '(no message)',
+    comparison: details.expected !== undefined || details.actual !== undefined ? { expected: details.expected ?? '', actual: details.actual ?? '' } : undefined,
+    trace: details.trace,
+  };
+}
+
+/** Every attempt, the earlier ones first, when the test was retried. */
+function attemptsView(result: Result) {
+  if (!result.retries.length) return [];
+  return [...result.retries, result].map((a, i) => ({
+    n: i + 1,
+    status: a.status,
+    icon: STATUS_ICON[a.status],
+    duration: formatDuration(a.durationMs),
+    message: oneLine(a.statusDetails.message).slice(0, 200),
+  }));
+}
+
+/** The details table: names, identity, the result file and the labels not shown elsewhere. */
+function detailsView(result: Result) {
+  return [
+    { field: 'Full name', value: result.fullName || result.name, code: true },
+    { field: 'Identity', value: result.key, code: true },
+    { field: 'Result file', value: result.file, code: true },
+    ...result.labels.filter((l) => l.value && !l.name.startsWith('_')).map((l) => ({ field: oneLine(l.name), value: oneLine(l.value), code: false })),
+  ];
 }

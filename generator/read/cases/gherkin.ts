@@ -114,9 +114,26 @@ function descriptionOf(...texts: (string | undefined)[]): string {
 }
 
 export function parseGherkinCases(source: string, src: CaseSource): WrittenCase[] {
-  let feature: Feature | undefined;
+  const feature = parseFeature(source, src);
+  if (!feature) return [];
+  const ctx: FeatureContext = { src, feature, basename: path.basename(src.file), meta: readTags(feature.tags, false) };
+  const cases: WrittenCase[] = [];
+  const visit = (children: Feature['children'], background: Step[], rule?: RuleContext) => {
+    let local = background;
+    for (const child of children) {
+      if (child.background) local = [...local, ...(child.background as Background).steps];
+      if (child.rule) visit(child.rule.children, local, { name: child.rule.name.trim(), meta: readTags(child.rule.tags, false) });
+      if (child.scenario) cases.push(...scenarioCases(ctx, child.scenario, local, rule));
+    }
+  };
+  visit(feature.children, []);
+  return cases;
+}
+
+/** The feature of a .feature file, or undefined (its first syntax errors reported) when it is not valid Gherkin. */
+function parseFeature(source: string, src: CaseSource): Feature | undefined {
   try {
-    feature = new Parser(new AstBuilder(IdGenerator.incrementing()), new GherkinClassicTokenMatcher()).parse(source).feature;
+    return new Parser(new AstBuilder(IdGenerator.incrementing()), new GherkinClassicTokenMatcher()).parse(source).feature;
   } catch (error) {
     const errors = ((error as { errors?: { message: string; location?: { line?: number } }[] }).errors ?? [error]) as { message: string; location?: { line?: number } }[];
     for (const e of errors.slice(0, 5)) {
@@ -129,94 +146,107 @@ export function parseGherkinCases(source: string, src: CaseSource): WrittenCase[
         rejected: true,
       });
     }
-    return [];
+    return undefined;
   }
-  if (!feature) return [];
-  const basename = path.basename(src.file);
-  const featureMeta = readTags(feature.tags, false);
-  const cases: WrittenCase[] = [];
+}
 
-  const visit = (children: Feature['children'], background: Step[], rule?: { name: string; meta: TagMeta }) => {
-    let local = background;
-    for (const child of children) {
-      if (child.background) local = [...local, ...(child.background as Background).steps];
-      if (child.rule) visit(child.rule.children, local, { name: child.rule.name.trim(), meta: readTags(child.rule.tags, false) });
-      if (child.scenario) cases.push(...scenarioCases(child.scenario, local, rule));
+interface FeatureContext {
+  src: CaseSource;
+  feature: Feature;
+  basename: string;
+  /** The feature's own tags. */
+  meta: TagMeta;
+}
+
+interface RuleContext {
+  name: string;
+  meta: TagMeta;
+}
+
+/** The cases of one scenario: one, or one per Examples row of an Outline. */
+function scenarioCases(ctx: FeatureContext, scenario: Scenario, background: Step[], rule?: RuleContext): WrittenCase[] {
+  const meta = merge(ctx.meta, rule?.meta ?? readTags([], false), readTags(scenario.tags, true));
+  const name = scenario.name.trim();
+  const make = (id: string, title: string, line: number, m: TagMeta, values: Record<string, string>, aliases: string[]) =>
+    caseOf(ctx, { scenario, background, ...(rule ? { rule } : {}) }, { id, title, line, meta: m, values, aliases });
+  const rows = scenario.examples.flatMap((ex: Examples) => (ex.tableHeader ? ex.tableBody.map((row, i) => ({ ex, row, i })) : []));
+  if (rows.length === 0) {
+    if (!meta.id) {
+      reportMissingId(ctx.src, scenario, name);
+      return [];
     }
-  };
-
-  const scenarioCases = (scenario: Scenario, background: Step[], rule?: { name: string; meta: TagMeta }): WrittenCase[] => {
-    const own = readTags(scenario.tags, true);
-    const meta = merge(featureMeta, rule?.meta ?? readTags([], false), own);
-    const name = scenario.name.trim();
-    const make = (id: string, title: string, line: number, m: TagMeta, values: Record<string, string>, aliases: string[]): WrittenCase => {
-      const bg = background.map((s) => stepOf(s, values));
-      return {
-        id,
-        title,
-        format: 'gherkin',
-        file: src.file,
-        repoPath: src.repoPath,
-        line,
-        epic: m.labels.epic ?? '',
-        feature: m.labels.feature ?? feature!.name.trim(),
-        story: m.labels.story ?? rule?.name ?? '',
-        owner: m.labels.owner ?? '',
-        tags: m.tags,
-        severity: m.labels.severity ?? '',
-        layer: m.labels.layer ?? '',
-        requirements: m.requirements,
-        status: m.status ?? 'active',
-        description: descriptionOf(scenario.description, feature!.description),
-        preconditions: preconditionsOf(bg),
-        background: bg,
-        steps: scenario.steps.map((s) => stepOf(s, values)),
-        automation: m.manual ? [] : [{ fullName: `*${basename}#${name}`, text: `the scenario "${name}" in ${basename}`, implicit: true }],
-        automationDeclared: !m.manual,
-        aliases,
-        parameters: values,
-      };
-    };
-    const rows = scenario.examples.flatMap((ex: Examples) => (ex.tableHeader ? ex.tableBody.map((row, i) => ({ ex, row, i })) : []));
-    if (rows.length === 0) {
-      if (!meta.id) {
-        missingId(scenario.location.line, name, scenario.keyword);
-        return [];
-      }
-      return [make(meta.id, name, scenario.location.line, meta, {}, [])];
+    return [make(meta.id, name, scenario.location.line, meta, {}, [])];
+  }
+  const out: WrittenCase[] = [];
+  rows.forEach(({ ex, row, i }, n) => {
+    const header = ex.tableHeader!.cells.map((c) => c.value);
+    const values = Object.fromEntries(header.map((h, k) => [h, row.cells[k]?.value ?? '']));
+    const exMeta = readTags(ex.tags, true);
+    const idColumn = header.find((h) => h.toLowerCase() === 'id');
+    const base = exMeta.id || meta.id;
+    const id = idColumn && values[idColumn] ? values[idColumn] : base ? `${base}-${exMeta.id ? i + 1 : n + 1}` : '';
+    if (!id) {
+      if (n === 0) reportMissingId(ctx.src, scenario, name);
+      return;
     }
-    const out: WrittenCase[] = [];
-    rows.forEach(({ ex, row, i }, n) => {
-      const header = ex.tableHeader!.cells.map((c) => c.value);
-      const values = Object.fromEntries(header.map((h, k) => [h, row.cells[k]?.value ?? '']));
-      const exMeta = readTags(ex.tags, true);
-      const idColumn = header.find((h) => h.toLowerCase() === 'id');
-      const base = exMeta.id || meta.id;
-      const id = idColumn && values[idColumn] ? values[idColumn] : base ? `${base}-${exMeta.id ? i + 1 : n + 1}` : '';
-      if (!id) {
-        if (n === 0) missingId(scenario.location.line, name, scenario.keyword);
-        return;
-      }
-      const filled = fill(name, values);
-      const title = filled !== name ? filled : `${name} (${header.map((h) => `${h}: ${values[h]}`).join(', ')})`;
-      out.push(make(id, title, row.location.line, merge(meta, exMeta), values, base && base !== id ? [base] : []));
-    });
-    return out;
+    const filled = fill(name, values);
+    const title = filled !== name ? filled : `${name} (${header.map((h) => `${h}: ${values[h]}`).join(', ')})`;
+    out.push(make(id, title, row.location.line, merge(meta, exMeta), values, base && base !== id ? [base] : []));
+  });
+  return out;
+}
+
+interface CaseParts {
+  id: string;
+  title: string;
+  line: number;
+  meta: TagMeta;
+  /** An Examples row's values (empty for a plain scenario). */
+  values: Record<string, string>;
+  aliases: string[];
+}
+
+function caseOf(ctx: FeatureContext, at: { scenario: Scenario; background: Step[]; rule?: RuleContext }, { id, title, line, meta: m, values, aliases }: CaseParts): WrittenCase {
+  const { src, feature, basename } = ctx;
+  const name = at.scenario.name.trim();
+  const bg = at.background.map((s) => stepOf(s, values));
+  return {
+    id,
+    title,
+    format: 'gherkin',
+    file: src.file,
+    repoPath: src.repoPath,
+    line,
+    epic: m.labels.epic ?? '',
+    feature: m.labels.feature ?? feature.name.trim(),
+    story: m.labels.story ?? at.rule?.name ?? '',
+    owner: m.labels.owner ?? '',
+    tags: m.tags,
+    severity: m.labels.severity ?? '',
+    layer: m.labels.layer ?? '',
+    requirements: m.requirements,
+    status: m.status ?? 'active',
+    description: descriptionOf(at.scenario.description, feature.description),
+    preconditions: preconditionsOf(bg),
+    background: bg,
+    steps: at.scenario.steps.map((s) => stepOf(s, values)),
+    automation: m.manual ? [] : [{ fullName: `*${basename}#${name}`, text: `the scenario "${name}" in ${basename}`, implicit: true }],
+    automationDeclared: !m.manual,
+    aliases,
+    parameters: values,
   };
+}
 
-  const missingId = (line: number, name: string, keyword: string) =>
-    src.report({
-      severity: 'error',
-      code: 'case/missing-id',
-      message: `missing id: ${keyword} "${name}" has no id tag`,
-      hint: 'tag it @id:TC-123, @TC-123 or @allure.id:123 (an Outline may also have an `id` column in its Examples)',
-      file: src.file,
-      line,
-      rejected: true,
-    });
-
-  visit(feature.children, []);
-  return cases;
+function reportMissingId(src: CaseSource, scenario: Scenario, name: string): void {
+  src.report({
+    severity: 'error',
+    code: 'case/missing-id',
+    message: `missing id: ${scenario.keyword} "${name}" has no id tag`,
+    hint: 'tag it @id:TC-123, @TC-123 or @allure.id:123 (an Outline may also have an `id` column in its Examples)',
+    file: src.file,
+    line: scenario.location.line,
+    rejected: true,
+  });
 }
 
 export const gherkinCaseReader: CaseReader = {
