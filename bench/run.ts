@@ -1,5 +1,5 @@
-// The benchmark: Casebook against Allure 3 and Allure 2 on the same synthetic results.
-// `npm run bench -- [--sizes 1000,10000] [--rounds 3] [--tools casebook,casebook-cases,allure3,allure2] [--json FILE]`
+// The benchmark: Casebook against Allure 3 and Allure 2 on the same results, real and synthetic.
+// `npm run bench -- [--sizes real,1000,10000] [--rounds 3] [--tools casebook,casebook-cases,allure3,allure2] [--json FILE]`
 
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
@@ -14,13 +14,16 @@ import type { BenchInput, Tool } from './run/tools.ts';
 import { tools } from './run/tools.ts';
 import type { SyntheticManifest } from './synthetic.ts';
 import { generateSynthetic, generatorVersion, readManifest } from './synthetic.ts';
+import { generateRealSuites, readRealManifest, realSuitesKey } from './real-suites.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const log = (message: string): void => void process.stderr.write(`${message}\n`);
 
 const usage = `Usage: npm run bench -- [options]   (or: node bench/run.ts [options])
 
-  --sizes LIST     Result counts to benchmark, comma-separated (default: 1000,10000; 100000 works too)
+  --sizes LIST     Result counts to benchmark, comma-separated, and "real": real suites run by
+                   real Allure adapters (bench/real-suites.ts; ~2,700 tests in 8 shards)
+                   (default: real,1000,10000; 100000 works too)
   --rounds R       Cold rounds per tool and size; the table shows medians (default: 3)
   --tools LIST     Any of casebook (results only, as the Allure reports read),
                    casebook-cases (results + written cases + defects), allure3, allure2
@@ -48,6 +51,20 @@ async function dataFor(dataDir: string, count: number, seed: string, shards: num
   const manifest = await generateSynthetic({ count, out: dir, seed, shards, run });
   log(`data: ${manifest.files.results + manifest.files.attempts} result files in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return { ...manifest, dir };
+}
+
+/** The real suites' results, made once per version of the suites and adapters. */
+async function realData(dataDir: string): Promise<{ dir: string; resultsDirs: string[]; files: { results: number; attempts: number }; count: number }> {
+  const dir = join(dataDir, 'real');
+  const key = await realSuitesKey();
+  const cached = await readRealManifest(dir);
+  if (cached && JSON.stringify(cached.suites) === JSON.stringify(key)) {
+    log(`data: real suites (${cached.tests} tests) cached in ${dir}`);
+    return { dir, resultsDirs: cached.resultsDirs, files: cached.files, count: cached.tests };
+  }
+  log(`data: running the real suites into ${dir} (about a minute)`);
+  const manifest = await generateRealSuites(dir, log);
+  return { dir, resultsDirs: manifest.resultsDirs, files: manifest.files, count: manifest.tests };
 }
 
 /**
@@ -121,7 +138,7 @@ async function main(): Promise<number> {
   const { values } = parseArgs({
     allowNegative: true,
     options: {
-      sizes: { type: 'string', default: '1000,10000' },
+      sizes: { type: 'string', default: 'real,1000,10000' },
       rounds: { type: 'string', default: '3' },
       tools: { type: 'string', default: 'casebook,casebook-cases,allure3,allure2' },
       seed: { type: 'string', default: '1' },
@@ -138,11 +155,11 @@ async function main(): Promise<number> {
     console.log(usage);
     return 0;
   }
-  const sizes = values.sizes.split(',').map(Number);
+  const sizes = values.sizes.split(',').map((s) => (s.trim() === 'real' ? 'real' : Number(s)));
   const rounds = Number(values.rounds);
   const shards = Number(values.shards);
   const selected = values.tools.split(',').map((id) => tools.find((t) => t.id === id.trim()));
-  if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(rounds) || rounds < 1 || !Number.isInteger(shards) || shards < 1 || selected.some((t) => !t)) {
+  if (sizes.some((n) => n !== 'real' && (!Number.isInteger(n) || n < 1)) || !Number.isInteger(rounds) || rounds < 1 || !Number.isInteger(shards) || shards < 1 || selected.some((t) => !t)) {
     console.error(usage);
     return 2;
   }
@@ -151,27 +168,33 @@ async function main(): Promise<number> {
   const env = machine();
   log(`machine: ${env.cpus} x ${env.cpu}, ${env.memoryGB} GB, node ${env.node}, ${env.java}`);
   const results: SizeFigures[] = [];
-  for (const count of sizes) {
-    const data = await dataFor(resolve(values.data), count, values.seed, shards);
+  for (const size of sizes) {
+    const real = size === 'real';
+    const data = real ? await realData(resolve(values.data)) : await dataFor(resolve(values.data), size, values.seed, shards);
+    const count = real ? data.count : size;
     const resultsDirs = data.resultsDirs.map((d) => join(data.dir, d));
+    // The real suites have no written cases or defects: Casebook reads their results only.
     const benchInput: BenchInput = { resultsDirs, casesDir: join(data.dir, 'cases'), defectsDir: join(data.dir, 'defects') };
-    const next = values.rebuild && chosen.some((t) => t.id.startsWith('casebook')) ? await dataFor(resolve(values.data), count, values.seed, shards, 2) : undefined;
+    const next = !real && values.rebuild && chosen.some((t) => t.id.startsWith('casebook')) ? await dataFor(resolve(values.data), size, values.seed, shards, 2) : undefined;
     const rebuildInput: BenchInput | undefined = next && { ...benchInput, resultsDirs: next.resultsDirs.map((d) => join(next.dir, d)) };
     const input = await Promise.all(resultsDirs.map(folderSize));
-    const figures = new Map<Tool['id'], ToolFigures>(chosen.map((t) => [t.id, { tool: t.id, label: t.label, version: versions.get(t.id) ?? '?', rounds: [] }]));
+    // Without written cases, casebook-cases would be casebook again.
+    const here = real ? chosen.filter((t) => t.id !== 'casebook-cases') : chosen;
+    const figures = new Map<Tool['id'], ToolFigures>(here.map((t) => [t.id, { tool: t.id, label: t.label, version: versions.get(t.id) ?? '?', rounds: [] }]));
     for (let round = 1; round <= rounds; round++) {
       // Rotate the order each round, so no tool always runs first (or right after another).
-      const order = chosen.map((_, i) => chosen[(i + round - 1) % chosen.length] as Tool);
+      const order = here.map((_, i) => here[(i + round - 1) % here.length] as Tool);
       for (const tool of order) figures.get(tool.id)?.rounds.push(await runOnce(tool, benchInput, round, Number(values.timeout) * 1000, values.keep, rebuildInput));
     }
-    const size: SizeFigures = {
+    const figuresOfSize: SizeFigures = {
       count,
+      ...(real ? { label: `Real suites: ${count} tests in ${resultsDirs.length} shards` } : {}),
       resultFiles: data.files.results + data.files.attempts,
       inputBytes: input.reduce((sum, s) => sum + s.bytes, 0),
-      tools: chosen.map((t) => summarize(figures.get(t.id) as ToolFigures)),
+      tools: here.map((t) => summarize(figures.get(t.id) as ToolFigures)),
     };
-    results.push(size);
-    console.log(`\n${formatSize(size)}\n`);
+    results.push(figuresOfSize);
+    console.log(`\n${formatSize(figuresOfSize)}\n`);
   }
   if (finished.length) {
     log(`removing the ${finished.length} output folders of the runs`);

@@ -36,6 +36,8 @@ export interface ToolFigures {
 
 export interface SizeFigures {
   count: number;
+  /** What the data is, when not synthetic results of `count` (the real suites). */
+  label?: string;
   resultFiles: number;
   inputBytes: number;
   tools: ToolFigures[];
@@ -104,7 +106,7 @@ export function formatSize(size: SizeFigures): string {
     }
   }
   const lines = [
-    `N = ${size.count} results (${size.resultFiles} result files with retried attempts, ${(size.inputBytes / MB).toFixed(1)} MB of input), median of ${rounds} cold round(s)`,
+    `${size.label ?? `N = ${size.count} results`} (${size.resultFiles} result files with retried attempts, ${(size.inputBytes / MB).toFixed(1)} MB of input), median of ${rounds} cold round(s)`,
     table(rows),
     ...notes,
   ];
