@@ -14,6 +14,9 @@ import { passRate, totalsOf } from './model/totals.ts';
 import type { Run, RunTotals } from './model/types.ts';
 import { readDefectFolders } from './read/defects/defect-files.ts';
 import { readRun } from './read/results/results-run.ts';
+import { readHistory } from './read/history/history-source.ts';
+import { EMPTY_HISTORY } from './contract/history.ts';
+import { diffRun, type RunDiff } from './model/history.ts';
 
 export type { GateOptions } from './gate-options.ts';
 
@@ -26,18 +29,24 @@ export interface CheckResult {
 }
 
 /** Reads and links only (no pages, no site), then evaluates the gate. */
-export async function check(config: Pick<CasebookConfig, 'results' | 'defects'> & Partial<Pick<CasebookConfig, 'limits'>>, gate: GateOptions = {}, logger: Logger = silentLogger): Promise<CheckResult> {
+export async function check(
+  config: Pick<CasebookConfig, 'results' | 'defects'> & Partial<Pick<CasebookConfig, 'limits' | 'history'>>,
+  gate: GateOptions = {},
+  logger: Logger = silentLogger,
+): Promise<CheckResult> {
   const diagnostics = createDiagnosticList();
   const run = await readRun(config.results, diagnostics, logger, config.limits);
   const defects = await readDefectFolders(config.defects, diagnostics, config.limits?.textFileBytes);
+  const history = config.history ? await readHistory(config.history, diagnostics) : EMPTY_HISTORY;
   logger.progress(`link: ${run.results.length} results, ${defects.length} defects`);
   const failures = linkFailures(run, defects, diagnostics);
   const totals = totalsOf(run.results);
-  return { report: gateReport(run, totals, failures, diagnostics.list, gate), run, totals, failures, diagnostics: diagnostics.list };
+  const diff = diffRun(history, run.results);
+  return { report: gateReport(run, totals, failures, diagnostics.list, gate, diff), run, totals, failures, diagnostics: diagnostics.list };
 }
 
 /** Holds a linked run against the thresholds; used by check() and by `build --gate`. */
-export function gateReport(run: Run, totals: RunTotals, failures: FailureLink, diagnostics: readonly Diagnostic[], gate: GateOptions): CheckReport {
+export function gateReport(run: Run, totals: RunTotals, failures: FailureLink, diagnostics: readonly Diagnostic[], gate: GateOptions, diff?: RunDiff): CheckReport {
   const b = failures.breakdown;
   const rate = passRate(totals);
   const counted = b.unexplained - b.unexplainedMuted;
@@ -56,6 +65,11 @@ export function gateReport(run: Run, totals: RunTotals, failures: FailureLink, d
   }
   if (gate.failOnRegression) {
     checks.push({ name: 'fail-on-regression', ok: b.regressions === 0, limit: 0, actual: b.regressions, message: `${b.regressions} defect(s) marked fixed still match failures, none allowed` });
+  }
+  if (gate.maxNewFailures !== undefined) {
+    const fresh = diff?.counts.newFailures ?? 0;
+    const against = diff?.previous ? `against the run of ${new Date(diff.previous.start).toISOString().slice(0, 16).replace('T', ' ')} UTC` : 'no earlier run in the history to compare with';
+    checks.push({ name: 'max-new-failures', ok: fresh <= gate.maxNewFailures, limit: gate.maxNewFailures, actual: fresh, message: `${fresh} new failure(s) (${against}), ${gate.maxNewFailures} allowed` });
   }
   const failedChecks = checks.filter((c) => !c.ok).map((c) => c.name);
   const byKey = new Map(run.results.map((r) => [r.key, r]));

@@ -9,13 +9,15 @@ export interface GateOptions {
   minPassRate?: number;
   /** Fail when a defect marked fixed still matches failures. @default false */
   failOnRegression?: boolean;
+  /** Most new failures allowed against the previous run of the history (--history). Not checked when absent. */
+  maxNewFailures?: number;
 }
 
 /**
  * The gate's flags as the CLI gets them (strings) → options; throws a
  * CasebookError naming the flag when a value is not what it expects.
  */
-export function parseGateFlags(values: { 'max-unexplained'?: string; 'min-pass-rate'?: string; 'fail-on-regression'?: boolean }): GateOptions {
+export function parseGateFlags(values: { 'max-unexplained'?: string; 'min-pass-rate'?: string; 'fail-on-regression'?: boolean; 'max-new-failures'?: string }): GateOptions {
   const options: GateOptions = {};
   const raw = values['max-unexplained'];
   if (raw !== undefined) {
@@ -29,5 +31,10 @@ export function parseGateFlags(values: { 'max-unexplained'?: string; 'min-pass-r
     options.minPassRate = value;
   }
   if (values['fail-on-regression']) options.failOnRegression = true;
+  const fresh = values['max-new-failures'];
+  if (fresh !== undefined) {
+    if (!/^\d+$/.test(fresh.trim())) throw new CasebookError(`--max-new-failures: expected a whole number of failures (0 or more), got "${fresh}"`);
+    options.maxNewFailures = Number(fresh);
+  }
   return options;
 }

@@ -13,7 +13,7 @@ import { silentLogger } from './lib/logger.ts';
 import type { LinkedCases } from './link/cases.ts';
 import type { FailureLink } from './link/failures.ts';
 import type { FeatureTree } from './link/feature-tree.ts';
-import { linkRun } from './link/link-run.ts';
+import { linkRun, type RunHistory } from './link/link-run.ts';
 import type { FeatureNode, Run, RunTotals } from './model/types.ts';
 import { readInputs } from './read/inputs.ts';
 import { loadPageTemplates } from './render/page-templates.ts';
@@ -35,6 +35,8 @@ export interface GenerateResult {
   coverage: CoveragePage;
   /** Allure categories, known defects matched to failures, unexplained failures by signature. */
   failures: FailureLink;
+  /** This run against the history (--history): the diff, and the history the site publishes. */
+  history: RunHistory;
 }
 
 export interface GenerateHooks {
@@ -64,7 +66,7 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
   };
 
   const inputs = await timed('read', () => readInputs(config, diagnostics, logger));
-  const linked = await timed('link', () => linkRun(inputs, diagnostics));
+  const linked = await timed('link', () => linkRun(inputs, diagnostics, { limit: config.historyLimit, append: config.historyAppend }));
 
   // render + write: first what Astro reads, so a build can start Astro; then
   // the generator's own pages, one at a time so memory stays flat.
@@ -84,5 +86,5 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
   timings.write = performance.now() - writing - (timings.render ?? 0);
 
   const { run, totals, tree, cases, failures } = linked;
-  return { run, totals, tree, diagnostics: diagnostics.list, summary: content.summary, contentDir: writer.dir, timings, cases, coverage: content.coverage, failures };
+  return { run, totals, tree, diagnostics: diagnostics.list, summary: content.summary, contentDir: writer.dir, timings, cases, coverage: content.coverage, failures, history: linked.runHistory };
 }

@@ -39,6 +39,6 @@ export function outcomeOf(result: GenerateResult & { outDir?: string; searchPage
     ...(result.searchPagesDir ? { searchPagesDir: result.searchPagesDir } : {}),
     ...(result.site ? { site: result.site } : {}),
     timings: result.timings,
-    ...(gate ? { gate: gateReport(result.run, result.totals, result.failures, result.diagnostics, gate) } : {}),
+    ...(gate ? { gate: gateReport(result.run, result.totals, result.failures, result.diagnostics, gate, result.history.diff) } : {}),
   };
 }

@@ -16,7 +16,9 @@ defects not seen in this run.
 ${GATE_FLAGS}
   --results DIR         An allure-results folder; repeat for CI shards
   --defects DIR         A folder of known-defect files (.md); repeatable
-  --config FILE         Config file (its results and defects are used)
+  --history SOURCE      Earlier runs, for --max-new-failures: a site's folder (or its
+                        history/) or the https:// URL of the published site
+  --config FILE         Config file (its results, defects and history are used)
   --quiet               Print no progress
   -h, --help            Show this help
 

@@ -8,6 +8,8 @@ import { CHECK_FORMATS, type CheckFormat } from '../render/check-report.ts';
 export const GATE_FLAGS = `  --max-unexplained N   Most failures no known defect explains (default 0; muted ones not counted)
   --min-pass-rate P     Least pass rate in percent, passed / (passed + failed + broken), e.g. 95
   --fail-on-regression  Fail when a defect marked "fixed" still matches failures
+  --max-new-failures N  Most tests failing now that did not fail in the previous run of
+                        the history (needs --history; not checked otherwise)
   --format FORMAT       text (default), github (GitHub Actions annotations + text) or json`;
 
 export const COMMON_FLAGS = `  --results DIR     An allure-results folder; repeat for CI shards (they merge into one run)
@@ -21,6 +23,10 @@ export const COMMON_FLAGS = `  --results DIR     An allure-results folder; repea
   --templates DIR   Folder of templates that replace the default ones of the same name:
                     test/case/feature.html.hbs, partials/*.html.hbs, overview/features/
                     rejected/coverage.md.hbs
+  --history SOURCE  Earlier runs: the previous site's folder (or its history/), or the
+                    https:// URL of the published site; the diff and trends come from it
+  --history-limit N Runs the history keeps (default 50)
+  --no-history-append  Compare with the history, but publish it without this run (pull requests)
   --requirements FILE  Requirements (YAML or CSV: id, title, url), shown on the coverage page
   --edit-url URL    "Edit this case" links: a URL with {path}, e.g. https://github.com/acme/shop/edit/main/{path}
   --quiet           Print only problems and the final summary line
@@ -48,6 +54,10 @@ function parseFlags(args: string[]) {
       content: { type: 'string' },
       templates: { type: 'string' },
       requirements: { type: 'string' },
+      history: { type: 'string' },
+      'history-limit': { type: 'string' },
+      'no-history-append': { type: 'boolean' },
+      'max-new-failures': { type: 'string' },
       'edit-url': { type: 'string' },
       quiet: { type: 'boolean' },
       gate: { type: 'boolean' },
@@ -80,7 +90,7 @@ export function commandFlags(command: CommandName, args: string[], help: string)
   }
   const format = (values.format ?? 'text') as CheckFormat;
   try {
-    const gateFlags = ['max-unexplained', 'min-pass-rate', 'fail-on-regression', 'format'] as const;
+    const gateFlags = ['max-unexplained', 'min-pass-rate', 'fail-on-regression', 'max-new-failures', 'format'] as const;
     const given = gateFlags.filter((f) => values[f] !== undefined);
     if (command === 'generate' && (values.gate || given.length)) throw new Error(`--${values.gate ? 'gate' : given[0]} is for "casebook check" and "casebook build --gate"`);
     if (command === 'build' && !values.gate && given.length) throw new Error(`--${given[0]} needs --gate`);
@@ -108,6 +118,9 @@ export function configFrom(command: CommandName, values: CommandFlags['values'])
       templates: values.templates,
       requirements: values.requirements,
       editUrl: values['edit-url'],
+      history: values.history,
+      historyLimit: values['history-limit'] === undefined ? undefined : Number(values['history-limit']),
+      historyAppend: values['no-history-append'] ? false : undefined,
     },
   };
 }

@@ -65,6 +65,8 @@ function resolvePaths(raw: Record<string, unknown>, dir: string): Record<string,
   for (const key of ['out', 'content', 'templates', 'requirements']) {
     if (typeof out[key] === 'string') out[key] = path.resolve(dir, out[key] as string);
   }
+  // A history is a folder or the URL of a published site.
+  if (typeof out.history === 'string' && !/^[a-z][a-z0-9+.-]*:\/\//i.test(out.history)) out.history = path.resolve(dir, out.history);
   return out;
 }
 

@@ -67,6 +67,16 @@ export const configSchema = z.strictObject({
     .regex(/^https?:\/\/.*\{path\}/, 'a http(s) URL containing {path} where the case file goes, e.g. "https://github.com/acme/shop/edit/main/{path}"')
     .optional(),
   /**
+   * The history of earlier runs: the previous site's folder (or its history/ folder) or the
+   * https:// URL of the published site. Each build writes the history, this run added, into
+   * the site's history/.
+   */
+  history: z.string().min(1).optional(),
+  /** Runs the history keeps (this one included). @default 50 */
+  historyLimit: z.number().int().min(1).max(1000).default(50),
+  /** false: compare with the history but publish it without this run (a pull request's build). @default true */
+  historyAppend: z.boolean().default(true),
+  /**
    * Size caps, in bytes, per kind of input file; a larger file is left out with a diagnostic.
    * @default { resultFileBytes: 268435456 (256 MiB), attachmentBytes: 104857600 (100 MiB), textFileBytes: 16777216 (16 MiB) }
    */

@@ -7,7 +7,7 @@ const defectPlaceSchema = z.object({ id: z.string(), title: z.string(), file: z.
 
 export const gateCheckSchema = z.object({
   /** The flag that set the threshold. */
-  name: z.enum(['max-unexplained', 'min-pass-rate', 'fail-on-regression']),
+  name: z.enum(['max-unexplained', 'min-pass-rate', 'fail-on-regression', 'max-new-failures']),
   ok: z.boolean(),
   /** The threshold: a count, a percentage, or 0 regressions allowed. */
   limit: z.number(),

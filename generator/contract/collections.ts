@@ -96,6 +96,16 @@ export const pageEntrySchema = z.object({
 });
 export type PageEntry = z.infer<typeof pageEntrySchema>;
 
+/** What changed against the previous run of the history, as counts (summary.json). */
+export const diffCountsSchema = z.object({
+  newFailures: z.number().int(),
+  fixed: z.number().int(),
+  stillFailing: z.number().int(),
+  newTests: z.number().int(),
+  removedTests: z.number().int(),
+});
+export type DiffCounts = z.infer<typeof diffCountsSchema>;
+
 /** `public/summary.json` at the root of the site. */
 export const summarySchema = z.object({
   version: z.literal(1),
@@ -109,5 +119,9 @@ export const summarySchema = z.object({
   categories: z.array(z.object({ name: z.string(), count: z.number().int() })),
   rejected: z.array(rejectedSchema),
   diagnostics: z.array(diagnosticSchema),
+  /** Against the previous run of the history (all 0 without one). */
+  diff: diffCountsSchema,
+  /** Runs in the history, this one included. */
+  history: z.object({ runs: z.number().int() }),
 });
 export type Summary = z.infer<typeof summarySchema>;

@@ -4,6 +4,9 @@ import type { DiagnosticSink } from '../diagnostics/diagnostic.ts';
 import { totalsOf } from '../model/totals.ts';
 import type { FeatureNode, RunTotals } from '../model/types.ts';
 import type { Inputs } from '../read/inputs.ts';
+import type { History } from '../contract/history.ts';
+import { appendRun, diffRun, type RunDiff } from '../model/history.ts';
+import type { Run } from '../model/types.ts';
 import { type LinkedCases, linkCases } from './cases.ts';
 import { placeCases } from './coverage.ts';
 import { type FailureLink, linkFailures } from './failures.ts';
@@ -14,11 +17,32 @@ export interface LinkedRun extends Inputs {
   tree: FeatureTree;
   totals: RunTotals;
   failures: FailureLink;
+  /** This run against the history: what changed, and the history to publish. */
+  runHistory: RunHistory;
   /** The tree's node at a feature path. */
   nodeByPath(path: string[]): FeatureNode | undefined;
 }
 
-export function linkRun(inputs: Inputs, diagnostics: DiagnosticSink): LinkedRun {
+export interface RunHistory {
+  diff: RunDiff;
+  /** The history the site publishes: with this run appended, or as it was (historyAppend false). */
+  next: History;
+  /** Runs the diff and the trends see, this one included. */
+  runs: number;
+}
+
+export interface HistoryOptions {
+  limit: number;
+  append: boolean;
+}
+
+export function historyOf(run: Run, totals: RunTotals, previous: History, options: HistoryOptions): RunHistory {
+  const diff = diffRun(previous, run.results);
+  const next = options.append ? appendRun(previous, { id: String(run.start || run.stop), start: run.start, stop: run.stop, totals }, run.results, options.limit) : previous;
+  return { diff, next, runs: Math.min(options.limit, previous.runs.length + 1) };
+}
+
+export function linkRun(inputs: Inputs, diagnostics: DiagnosticSink, history: HistoryOptions = { limit: 50, append: true }): LinkedRun {
   const { run } = inputs;
   const cases = linkCases(inputs.caseInputs.cases, run.results);
   for (const d of cases.diagnostics) diagnostics.report(d);
@@ -26,5 +50,6 @@ export function linkRun(inputs: Inputs, diagnostics: DiagnosticSink): LinkedRun 
   placeCases(tree, cases.cases);
   const byPath = new Map(tree.nodes.map((n) => [n.path.join('\u0000'), n]));
   const failures = linkFailures(run, inputs.defects, diagnostics);
-  return { ...inputs, cases, tree, totals: totalsOf(run.results), failures, nodeByPath: (p) => byPath.get(p.join('\u0000')) };
+  const totals = totalsOf(run.results);
+  return { ...inputs, cases, tree, totals, failures, runHistory: historyOf(run, totals, inputs.history, history), nodeByPath: (p) => byPath.get(p.join('\u0000')) };
 }

@@ -2,6 +2,7 @@
 // generator renders its own pages: the features file, the run and coverage
 // pages, the defect pages and summary.json.
 import { FEATURES_FILE, type Summary } from '../contract/collections.ts';
+import { HISTORY_INDEX } from '../contract/history.ts';
 import type { CoveragePage } from '../contract/coverage.ts';
 import { HTML_PAGES_DIR, SITE_FILES_DIR } from '../contract/frame.ts';
 import type { Diagnostic, DiagnosticSink } from '../diagnostics/diagnostic.ts';
@@ -51,8 +52,11 @@ export async function writeSiteContent(
     await writer.write(`pages/${page.frontmatter.slug}.md`, markdownFile(page.frontmatter, page.body));
   }
   for (const [file, text] of renderDefectPages(run, failures)) await writer.write(file, text);
-  const summary = buildSummary(title, run, totals, tree.nodes.length - 1, diagnostics.list, failures.breakdown, failures.categories);
+  const { runHistory } = linked;
+  const summary = buildSummary(title, run, totals, tree.nodes.length - 1, diagnostics.list, failures.breakdown, failures.categories, { diff: runHistory.diff.counts, history: { runs: runHistory.runs } });
   await writer.write('public/summary.json', `${JSON.stringify(summary, null, 2)}\n`);
+  // The next build reads it back from the published site (--history).
+  await writer.write(`public/${HISTORY_INDEX}`, `${JSON.stringify(runHistory.next)}\n`);
   await writer.removeStale((file) => !file.startsWith(`${HTML_PAGES_DIR}/`) && !file.startsWith(`${SITE_FILES_DIR}/`));
   return { summary, coverage, featureEntries };
 }

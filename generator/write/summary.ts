@@ -5,7 +5,16 @@ import { rejectedOf, sortDiagnostics } from '../diagnostics/diagnostic.ts';
 import type { Run, RunTotals } from '../model/types.ts';
 import { passRate } from '../model/totals.ts';
 
-export function buildSummary(title: string, run: Run, totals: RunTotals, features: number, diagnostics: readonly Diagnostic[], failures?: Summary['failures'], categories: Summary['categories'] = []): Summary {
+export function buildSummary(
+  title: string,
+  run: Run,
+  totals: RunTotals,
+  features: number,
+  diagnostics: readonly Diagnostic[],
+  failures?: Summary['failures'],
+  categories: Summary['categories'] = [],
+  history: Pick<Summary, 'diff' | 'history'> = { diff: { newFailures: 0, fixed: 0, stillFailing: 0, newTests: 0, removedTests: 0 }, history: { runs: 1 } },
+): Summary {
   const sorted = sortDiagnostics(diagnostics);
   return {
     version: 1,
@@ -28,5 +37,6 @@ export function buildSummary(title: string, run: Run, totals: RunTotals, feature
     categories,
     rejected: rejectedOf(sorted),
     diagnostics: sorted.map(({ severity, code, message, file, line }) => ({ severity, code, message, ...(file ? { file } : {}), ...(line ? { line } : {}) })),
+    ...history,
   };
 }

@@ -1,0 +1,142 @@
+// The run against its history: what changed since the previous run (the run
+// diff), the history with this run appended (bounded by the limit), and how
+// often a test flips between passing and failing. Pure functions of the model.
+import type { DiffCounts } from '../contract/collections.ts';
+import { EMPTY_HISTORY, type History, type HistoryRun, type HistoryTest, NOT_RUN, STRIP_CODES } from '../contract/history.ts';
+import type { Status } from '../contract/status.ts';
+import type { Result } from './types.ts';
+
+export type Transition = 'new failure' | 'fixed' | 'still failing' | 'new test' | 'removed' | 'newly skipped' | 'slower';
+
+/** Largest groups are shown first; this is the order among groups of the same size. */
+export const TRANSITIONS: readonly Transition[] = ['new failure', 'fixed', 'still failing', 'new test', 'removed', 'newly skipped', 'slower'];
+
+export interface TestChange {
+  key: string;
+  name: string;
+  transition: Transition;
+  /** The test's status in this run (absent for a removed test). */
+  status?: Status;
+  /** For a slower test: this run's duration and the median of its recent runs. */
+  durationMs?: number;
+  medianMs?: number;
+}
+
+export interface RunDiff {
+  /** The run compared against; absent on the first build of a history. */
+  previous?: HistoryRun;
+  changes: TestChange[];
+  counts: DiffCounts;
+  /** Tests whose identity stayed (ALLURE_ID, testCaseId) while their full name changed. */
+  renamed: { key: string; from: string; to: string }[];
+}
+
+const failing = (code: string | undefined) => code === STRIP_CODES.failed || code === STRIP_CODES.broken;
+/** Runs whose durations a test's "usual" duration is taken from. */
+const RECENT_RUNS = 10;
+
+/** The previous run's code of a test, or undefined when it was not in that run. */
+function lastCode(test: HistoryTest | undefined, runs: number): string | undefined {
+  if (!test || runs === 0) return undefined;
+  const code = alignStrip(test.strip, runs).at(-1);
+  return code === NOT_RUN ? undefined : code;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Much slower than usual: over twice its recent median and over a second more, with three recent runs at least. */
+function slowerThanUsual(test: HistoryTest | undefined, durationMs: number): number | undefined {
+  const recent = (test?.durations ?? []).slice(-RECENT_RUNS).filter((d): d is number => d !== null);
+  if (recent.length < 3) return undefined;
+  const usual = median(recent);
+  return durationMs > Math.max(2 * usual, usual + 1000) ? usual : undefined;
+}
+
+export function diffRun(previous: History, results: readonly Result[]): RunDiff {
+  const runs = previous.runs.length;
+  const counts: DiffCounts = { newFailures: 0, fixed: 0, stillFailing: 0, newTests: 0, removedTests: 0 };
+  if (runs === 0) return { changes: [], counts, renamed: [] };
+  const changes: TestChange[] = [];
+  const renamed: RunDiff['renamed'] = [];
+  const seen = new Set<string>();
+  for (const r of results) {
+    seen.add(r.key);
+    const test = Object.hasOwn(previous.tests, r.key) ? previous.tests[r.key] : undefined;
+    const before = lastCode(test, runs);
+    const now = STRIP_CODES[r.status];
+    const change = (transition: Transition, extra: Partial<TestChange> = {}) => changes.push({ key: r.key, name: r.name, transition, status: r.status, ...extra });
+    if (test?.fullName && r.fullName && test.fullName !== r.fullName) renamed.push({ key: r.key, from: test.fullName, to: r.fullName });
+    if (before === undefined) {
+      change('new test');
+      counts.newTests++;
+    } else if (failing(now) && failing(before)) {
+      change('still failing');
+      counts.stillFailing++;
+    } else if (failing(now)) {
+      change('new failure');
+      counts.newFailures++;
+    } else if (now === STRIP_CODES.passed && failing(before)) {
+      change('fixed');
+      counts.fixed++;
+    } else if (now === STRIP_CODES.skipped && before !== STRIP_CODES.skipped) change('newly skipped');
+    const usual = r.status === 'passed' ? slowerThanUsual(test, r.durationMs) : undefined;
+    if (usual !== undefined) change('slower', { durationMs: r.durationMs, medianMs: usual });
+  }
+  for (const [key, test] of Object.entries(previous.tests)) {
+    if (seen.has(key) || lastCode(test, runs) === undefined) continue;
+    changes.push({ key, name: test.name, transition: 'removed' });
+    counts.removedTests++;
+  }
+  return { previous: previous.runs.at(-1)!, changes, counts, renamed };
+}
+
+/** The history with `run` appended, keeping the last `limit` runs; a test not seen in any kept run is dropped. */
+export function appendRun(previous: History, run: HistoryRun, results: readonly Result[], limit: number): History {
+  const before = previous.runs.length;
+  const ids = new Set(previous.runs.map((r) => r.id));
+  let id = run.id;
+  for (let n = 2; ids.has(id); n++) id = `${run.id}-${n}`;
+  const runs = [...previous.runs, { ...run, id }];
+  const dropped = Math.max(0, runs.length - limit);
+  const tests: Record<string, HistoryTest> = {};
+  const current = new Map(results.map((r) => [r.key, r]));
+  const keep = (key: string, test: HistoryTest) => {
+    if (!/[^-]/.test(test.strip)) return;
+    tests[key] = test;
+  };
+  for (const [key, test] of Object.entries(previous.tests)) {
+    const r = current.get(key);
+    const strip = alignStrip(test.strip, before) + (r ? STRIP_CODES[r.status] : NOT_RUN);
+    const durations = [...alignDurations(test.durations, before), r ? r.durationMs : null];
+    keep(key, { name: r?.name ?? test.name, fullName: r?.fullName ?? test.fullName, strip: strip.slice(dropped), durations: durations.slice(dropped) });
+  }
+  for (const r of results) {
+    if (Object.hasOwn(tests, r.key) || Object.hasOwn(previous.tests, r.key)) continue;
+    const strip = NOT_RUN.repeat(before) + STRIP_CODES[r.status];
+    keep(r.key, { name: r.name, fullName: r.fullName, strip: strip.slice(dropped), durations: [...Array<null>(before).fill(null), r.durationMs].slice(dropped) });
+  }
+  return { ...EMPTY_HISTORY, runs: runs.slice(dropped), tests };
+}
+
+/** A strip of another length than the runs (a hand-edited or broken file) is realigned to its last `runs` codes. */
+function alignStrip(strip: string, runs: number): string {
+  return runs === 0 ? '' : strip.padStart(runs, NOT_RUN).slice(-runs);
+}
+
+function alignDurations(durations: readonly (number | null)[], runs: number): (number | null)[] {
+  if (runs === 0) return [];
+  return [...Array<null>(Math.max(0, runs - durations.length)).fill(null), ...durations].slice(-runs);
+}
+
+/** How often a test flipped between passing and failing over the runs of its strip (0–1; runs where it was skipped or absent are left out). */
+export function flipRate(strip: string): number {
+  const outcomes = [...strip].filter((c) => c === STRIP_CODES.passed || failing(c)).map((c) => c === STRIP_CODES.passed);
+  if (outcomes.length < 2) return 0;
+  let flips = 0;
+  for (let i = 1; i < outcomes.length; i++) if (outcomes[i] !== outcomes[i - 1]) flips++;
+  return flips / (outcomes.length - 1);
+}

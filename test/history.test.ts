@@ -1,0 +1,168 @@
+// History across CI runs, on two real runs of the allure-jest fixture suite
+// (test/fixtures/jest, then test/fixtures/jest-run2: the percentage bug fixed,
+// division regressed, the sign-in test removed, a subtraction test added, the
+// addition test renamed with its Allure ID kept).
+import { execFile } from 'node:child_process';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../generator/config/load.ts';
+import { historySchema, type History } from '../generator/contract/history.ts';
+import { generate } from '../generator/generate.ts';
+import { appendRun, diffRun, flipRate } from '../generator/model/history.ts';
+import type { Result } from '../generator/model/types.ts';
+import { serveStatic } from './support/serve.ts';
+import { tempDir } from './support/site.ts';
+
+const RUN1 = path.resolve('test/fixtures/jest/allure-results');
+const RUN2 = path.resolve('test/fixtures/jest-run2/allure-results');
+const CLI = path.resolve('generator/cli/main.ts');
+
+/** Generates the content of one run; `history` as --history. Returns the result and where the run's site files (public/) are. */
+async function runOnce(results: string, overrides: Record<string, unknown> = {}) {
+  const dir = await tempDir('history');
+  const config = await loadConfig({ cwd: dir, overrides: { results: [results], content: path.join(dir, 'content'), ...overrides } });
+  const result = await generate(config);
+  const site = path.join(dir, 'content', 'public');
+  const history = historySchema.parse(JSON.parse(await readFile(path.join(site, 'history', 'index.json'), 'utf8')));
+  const summary = JSON.parse(await readFile(path.join(site, 'summary.json'), 'utf8'));
+  return { result, site, history, summary };
+}
+
+function casebook(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stdout, stderr }));
+  });
+}
+
+describe('history across runs', () => {
+  it('the first build starts a history of one run, and its diff is empty', async () => {
+    const { history, summary, result } = await runOnce(RUN1);
+    expect(history.runs).toHaveLength(1);
+    expect(Object.keys(history.tests)).toHaveLength(result.totals.total);
+    expect(Object.values(history.tests).every((t) => t.strip.length === 1 && t.durations.length === 1)).toBe(true);
+    expect(summary.history).toEqual({ runs: 1 });
+    expect(summary.diff).toEqual({ newFailures: 0, fixed: 0, stillFailing: 0, newTests: 0, removedTests: 0 });
+  });
+
+  it('the next run, with the first site as its history, says what changed', async () => {
+    const first = await runOnce(RUN1);
+    const { result, history, summary } = await runOnce(RUN2, { history: first.site });
+    const byTransition = (t: string) => result.history.diff.changes.filter((c) => c.transition === t).map((c) => c.name).sort();
+    expect(byTransition('fixed')).toEqual(['computes a percentage']);
+    expect(byTransition('new failure')).toEqual(['divides by a non-zero number']);
+    expect(byTransition('new test')).toEqual(['subtracts two numbers']);
+    expect(byTransition('removed')).toEqual(['signs in to the cloud memory']);
+    // Broken in both runs: the TypeError, the division by zero, the broken set-up, and the test failing on every attempt.
+    expect(byTransition('still failing')).toEqual(['fails inside a nested step', 'fails on every attempt', 'rounds half to even', 'shows the memory on the display']);
+    expect(summary.diff).toEqual({ newFailures: 1, fixed: 1, stillFailing: 4, newTests: 1, removedTests: 1 });
+    expect(summary.history).toEqual({ runs: 2 });
+    // The addition test keeps its history (Allure ID 201) under its new name.
+    expect(result.history.diff.renamed).toEqual([expect.objectContaining({ from: expect.stringContaining('adds two numbers'), to: expect.stringContaining('adds two whole numbers') })]);
+    const addition = Object.values(history.tests).find((t) => t.name === 'adds two whole numbers')!;
+    expect(addition.strip).toBe('pp');
+    expect(Object.values(history.tests).find((t) => t.name === 'computes a percentage')!.strip).toBe('fp');
+    expect(Object.values(history.tests).find((t) => t.name === 'subtracts two numbers')!.strip).toBe('-p');
+    expect(Object.values(history.tests).find((t) => t.name === 'signs in to the cloud memory')!.strip).toBe('p-');
+    expect(history.runs.map((r) => r.totals.total)).toEqual([first.result.totals.total, result.totals.total]);
+  });
+
+  it('--no-history-append compares, but publishes the history as it was', async () => {
+    const first = await runOnce(RUN1);
+    const second = await runOnce(RUN2, { history: first.site, historyAppend: false });
+    expect(second.summary.diff.newFailures).toBe(1);
+    expect(second.history).toEqual(first.history);
+  });
+
+  it('keeps at most historyLimit runs, and drops tests seen in none of them', async () => {
+    const first = await runOnce(RUN1);
+    const second = await runOnce(RUN2, { history: first.site, historyLimit: 2 });
+    const third = await runOnce(RUN2, { history: second.site, historyLimit: 2 });
+    expect(third.history.runs).toHaveLength(2);
+    expect(third.history.runs[0]!.totals).toEqual(second.history.runs[1]!.totals);
+    expect(Object.values(third.history.tests).map((t) => t.name)).not.toContain('signs in to the cloud memory');
+    expect(Object.values(third.history.tests).every((t) => t.strip.length === 2 && t.durations.length === 2)).toBe(true);
+  });
+
+  it('reads the history from the published site over HTTP', async () => {
+    const first = await runOnce(RUN1);
+    const server = await serveStatic(first.site, '/docs/');
+    try {
+      const second = await runOnce(RUN2, { history: server.url });
+      expect(second.summary.diff).toEqual({ newFailures: 1, fixed: 1, stillFailing: 4, newTests: 1, removedTests: 1 });
+      // A site without a history yet (its first build) is a warning, not a failure.
+      const fresh = await runOnce(RUN2, { history: `${server.url}nowhere/` });
+      expect(fresh.result.diagnostics).toContainEqual(expect.objectContaining({ code: 'history/unreadable', message: expect.stringMatching(/no history at .*nowhere\/history\/index\.json/) }));
+      expect(fresh.summary.history).toEqual({ runs: 1 });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a damaged or foreign history is reported and ignored; the build goes on', async () => {
+    const dir = await tempDir('history-bad');
+    await mkdir(path.join(dir, 'history'));
+    for (const [text, reason] of [
+      ['{not json', /not valid JSON/],
+      [JSON.stringify({ format: 'casebook-history', version: 1, runs: [], tests: { x: { name: 'x', fullName: 'x', strip: '<script>', durations: [] } } }), /tests\.x\.strip/],
+      [JSON.stringify([{ uid: 'allure 2 history-trend.json' }]), /not a Casebook history/],
+    ] as const) {
+      await writeFile(path.join(dir, 'history', 'index.json'), text);
+      const { result, summary } = await runOnce(RUN1, { history: dir });
+      expect(result.diagnostics).toContainEqual(expect.objectContaining({ code: 'history/unreadable', severity: 'warning', message: expect.stringMatching(reason) }));
+      expect(summary.history).toEqual({ runs: 1 });
+    }
+    const { result } = await runOnce(RUN1, { history: path.join(dir, 'missing') });
+    expect(result.diagnostics).toContainEqual(expect.objectContaining({ code: 'history/unreadable', message: expect.stringMatching(/no history\/index\.json in this folder/) }));
+  });
+
+  it('casebook check --max-new-failures fails on a new failure against the history', async () => {
+    const first = await runOnce(RUN1);
+    const dir = await tempDir('history-check');
+    const fails = await casebook(['check', '--results', RUN2, '--history', first.site, '--max-unexplained', '99', '--max-new-failures', '0', '--format', 'json'], dir);
+    expect(fails.code).toBe(1);
+    const report = JSON.parse(fails.stdout);
+    expect(report.failedChecks).toEqual(['max-new-failures']);
+    expect(report.checks.find((c: { name: string }) => c.name === 'max-new-failures')).toMatchObject({ ok: false, limit: 0, actual: 1 });
+    const passes = await casebook(['check', '--results', RUN2, '--history', first.site, '--max-unexplained', '99', '--max-new-failures', '1'], dir);
+    expect(passes.code, passes.stderr).toBe(0);
+    expect(passes.stdout).toMatch(/1 new failure\(s\) \(against the run of \d{4}-\d\d-\d\d \d\d:\d\d UTC\), 1 allowed/);
+    const bad = await casebook(['check', '--results', RUN2, '--max-new-failures', 'few'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--max-new-failures: expected a whole number/);
+  });
+});
+
+// Small deliberate edge cases of the rules, on hand-made results (named as such).
+describe('history rules (hand-made edge cases)', () => {
+  const result = (key: string, status: Result['status'], durationMs = 100) => ({ key, name: key, fullName: key, status, durationMs }) as Result;
+  const historyOf = (runs: Result[][]): History =>
+    runs.reduce<History>((h, rs, i) => appendRun(h, { id: String(i), start: i, stop: i, totals: { total: rs.length, passed: 0, failed: 0, broken: 0, skipped: 0, unknown: 0, flaky: 0, durationMs: 0 } }, rs, 50), {
+      format: 'casebook-history',
+      version: 1,
+      runs: [],
+      tests: {},
+    });
+
+  it('a passing test much slower than its recent median is "slower"; within twice the median it is not', () => {
+    const history = historyOf([[result('a', 'passed', 100)], [result('a', 'passed', 120)], [result('a', 'passed', 110)]]);
+    expect(diffRun(history, [result('a', 'passed', 1500)]).changes).toEqual([expect.objectContaining({ key: 'a', transition: 'slower', medianMs: 110 })]);
+    expect(diffRun(history, [result('a', 'passed', 210)]).changes).toEqual([]);
+  });
+
+  it('newly skipped, and a test back after a run away is new to the previous run', () => {
+    const history = historyOf([[result('a', 'passed'), result('b', 'passed')], [result('a', 'passed')]]);
+    const diff = diffRun(history, [result('a', 'skipped'), result('b', 'failed')]);
+    expect(diff.changes.map((c) => [c.key, c.transition])).toEqual([
+      ['a', 'newly skipped'],
+      ['b', 'new test'],
+    ]);
+  });
+
+  it('flip rate counts passed ↔ failed or broken changes, not skips or absences', () => {
+    expect(flipRate('pfpfp')).toBe(1);
+    expect(flipRate('ppppf')).toBe(0.25);
+    expect(flipRate('p-s-p')).toBe(0);
+    expect(flipRate('pb')).toBe(1);
+  });
+});
