@@ -102,7 +102,7 @@ async function buildPages(config: CasebookConfig, staged: SiteHandle, logger: Lo
       astro.catch(() => undefined);
     };
     const takePage = async (where: string, page: HtmlPage) => {
-      await searchPages.write(where, page);
+      if (page.indexed !== false) await searchPages.write(where, page);
       return pages.take(where, page);
     };
     // Attachments go straight into the site (Astro's output is merged in later),

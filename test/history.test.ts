@@ -5,6 +5,7 @@
 import { execFile } from 'node:child_process';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { DomUtils, parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../generator/config/load.ts';
 import { historySchema, type History } from '../generator/contract/history.ts';
@@ -65,6 +66,42 @@ describe('history across runs', () => {
     expect(Object.values(history.tests).find((t) => t.name === 'subtracts two numbers')!.strip).toBe('-p');
     expect(Object.values(history.tests).find((t) => t.name === 'signs in to the cloud memory')!.strip).toBe('p-');
     expect(history.runs.map((r) => r.totals.total)).toEqual([first.result.totals.total, result.totals.total]);
+  });
+
+  it('the Changes page groups the changes, largest first, each test linked; test pages show their strip; the flaky page ranks flips', async () => {
+    const first = await runOnce(RUN1);
+    const second = await runOnce(RUN2, { history: first.site });
+    const content = path.join(path.dirname(second.site));
+    const page = (where: string) => readFile(path.join(content, 'html', `${where}.html`), 'utf8');
+    const text = (html: string) => DomUtils.textContent(parseDocument(html).children).replace(/\s+/g, ' ');
+    const changes = await page('changes/index');
+    // Out of the search index: a list of other pages.
+    expect(changes.split('\n')[0]).toContain('"indexed":false');
+    const headings = [...changes.matchAll(/<h2 id="([^"]+)">([^<]+)<span class="count">(\d+)/g)].map((m) => [m[2]!.trim(), Number(m[3])]);
+    expect(headings).toEqual([['Still failing', 4], ['New failures', 1], ['Fixed', 1], ['New tests', 1], ['Removed tests', 1], ['Renamed', 1]]);
+    const percentage = second.result.run.results.find((r) => r.name === 'computes a percentage')!;
+    expect(changes).toContain(`<a href="/tests/${percentage.slug}.html">computes a percentage</a>`);
+    // A removed test has no page to link to.
+    expect(text(changes)).toContain('signs in to the cloud memory');
+    expect(changes).not.toMatch(/<a [^>]*>signs in to the cloud memory/);
+    const testPage = text(await page(`tests/${percentage.slug}`));
+    expect(testPage).toMatch(/History ✕Failed · .* UTC · \d+ ms✓Passed · .* UTC · \d+ ms the last 2 runs, oldest first Since the previous run: fixed\./);
+    const flaky = text(await page('flaky/index'));
+    expect(flaky).toContain('Sync the memory (flaky)');
+    // Fixed once, or broken once, is a change, not flakiness.
+    expect(flaky).not.toContain('computes a percentage');
+    expect(flaky).not.toContain('divides by a non-zero number');
+  });
+
+  it('a test that fails, passes, then fails again is flaky, ranked by its flips', async () => {
+    const first = await runOnce(RUN1);
+    const second = await runOnce(RUN2, { history: first.site });
+    // The first run's results again: the percentage fix reverted, the division regression too.
+    const third = await runOnce(RUN1, { history: second.site });
+    const flaky = DomUtils.textContent(parseDocument(await readFile(path.join(path.dirname(third.site), 'html', 'flaky', 'index.html'), 'utf8')).children).replace(/\s+/g, ' ');
+    expect(flaky).toMatch(/computes a percentage\s*100%/);
+    expect(flaky).toMatch(/divides by a non-zero number\s*100%/);
+    expect(third.summary.diff).toMatchObject({ newFailures: 1, fixed: 1 });
   });
 
   it('--no-history-append compares, but publishes the history as it was', async () => {

@@ -36,11 +36,21 @@ export async function takeFrame(outDir: string): Promise<Frame> {
   }
   parts.push(rest);
   const [head, beforeOpen, beforeCurrent, beforeMain, tail] = parts as [string, string, string, string, string];
+  // A page left out of the search index: its <main> without data-pagefind-body.
+  const beforeUnindexedMain = beforeMain.replace(/ data-pagefind-body(="")?/, '');
   return {
     makeFolderOf: parentFolderMaker(),
     write: textFileWriter(),
     fill: (page) =>
-      head + escapeHtml(page.title) + beforeOpen + escapeHtml(page.navOpen.join(' ')) + beforeCurrent + escapeHtml(page.navCurrent ?? '') + beforeMain + page.html + tail,
+      head +
+      escapeHtml(page.title) +
+      beforeOpen +
+      escapeHtml(page.navOpen.join(' ')) +
+      beforeCurrent +
+      escapeHtml(page.navCurrent ?? '') +
+      (page.indexed === false ? beforeUnindexedMain : beforeMain) +
+      page.html +
+      tail,
   };
 }
 

@@ -24,6 +24,8 @@ export interface HtmlPage {
   navCurrent?: string;
   /** The content of <main>. */
   html: string;
+  /** false: left out of the search index (a page that lists other pages, such as the run's changes). @default true */
+  indexed?: boolean;
 }
 
 /** Generated pages wait in the content folder under this folder, as `<section>/<slug>.html`. */
@@ -36,17 +38,17 @@ const HEADER = '<!--casebook-page ';
 
 /** The content folder's form of a page: a one-line JSON header (JSON escapes newlines), then the HTML. */
 export function serializeHtmlPage(page: HtmlPage): string {
-  return `${HEADER}${JSON.stringify({ title: page.title, navOpen: page.navOpen, navCurrent: page.navCurrent ?? '' })}-->\n${page.html}`;
+  return `${HEADER}${JSON.stringify({ title: page.title, navOpen: page.navOpen, navCurrent: page.navCurrent ?? '', ...(page.indexed === false ? { indexed: false } : {}) })}-->\n${page.html}`;
 }
 
 export function parseHtmlPage(text: string): HtmlPage | undefined {
   const end = text.indexOf('\n');
   if (!text.startsWith(HEADER) || end < 0) return undefined;
   try {
-    const head = JSON.parse(text.slice(HEADER.length, end - 3)) as { title?: unknown; navOpen?: unknown; navCurrent?: unknown };
+    const head = JSON.parse(text.slice(HEADER.length, end - 3)) as { title?: unknown; navOpen?: unknown; navCurrent?: unknown; indexed?: unknown };
     if (typeof head.title !== 'string' || !Array.isArray(head.navOpen)) return undefined;
     const navOpen = head.navOpen.filter((s): s is string => typeof s === 'string');
-    return { title: head.title, navOpen, navCurrent: typeof head.navCurrent === 'string' ? head.navCurrent : '', html: text.slice(end + 1) };
+    return { title: head.title, navOpen, navCurrent: typeof head.navCurrent === 'string' ? head.navCurrent : '', html: text.slice(end + 1), ...(head.indexed === false ? { indexed: false } : {}) };
   } catch {
     return undefined;
   }

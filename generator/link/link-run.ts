@@ -27,6 +27,8 @@ export interface RunHistory {
   diff: RunDiff;
   /** The history the site publishes: with this run appended, or as it was (historyAppend false). */
   next: History;
+  /** The history the site's pages show: always with this run, its last. */
+  shown: History;
   /** Runs the diff and the trends see, this one included. */
   runs: number;
 }
@@ -38,8 +40,8 @@ export interface HistoryOptions {
 
 export function historyOf(run: Run, totals: RunTotals, previous: History, options: HistoryOptions): RunHistory {
   const diff = diffRun(previous, run.results);
-  const next = options.append ? appendRun(previous, { id: String(run.start || run.stop), start: run.start, stop: run.stop, totals }, run.results, options.limit) : previous;
-  return { diff, next, runs: Math.min(options.limit, previous.runs.length + 1) };
+  const shown = appendRun(previous, { id: String(run.start || run.stop), start: run.start, stop: run.stop, totals }, run.results, options.limit);
+  return { diff, next: options.append ? shown : previous, shown, runs: shown.runs.length };
 }
 
 export function linkRun(inputs: Inputs, diagnostics: DiagnosticSink, history: HistoryOptions = { limit: 50, append: true }): LinkedRun {

@@ -132,11 +132,14 @@ function alignDurations(durations: readonly (number | null)[], runs: number): (n
   return [...Array<null>(Math.max(0, runs - durations.length)).fill(null), ...durations].slice(-runs);
 }
 
-/** How often a test flipped between passing and failing over the runs of its strip (0–1; runs where it was skipped or absent are left out). */
-export function flipRate(strip: string): number {
+/** How many times a test flipped between passing and failing over its strip, and how often (0–1); runs where it was skipped or absent are left out. */
+export function flipsOf(strip: string): { flips: number; rate: number } {
   const outcomes = [...strip].filter((c) => c === STRIP_CODES.passed || failing(c)).map((c) => c === STRIP_CODES.passed);
-  if (outcomes.length < 2) return 0;
   let flips = 0;
   for (let i = 1; i < outcomes.length; i++) if (outcomes[i] !== outcomes[i - 1]) flips++;
-  return flips / (outcomes.length - 1);
+  return { flips, rate: outcomes.length < 2 ? 0 : flips / (outcomes.length - 1) };
+}
+
+export function flipRate(strip: string): number {
+  return flipsOf(strip).rate;
 }

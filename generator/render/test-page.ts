@@ -16,6 +16,7 @@ import { testFilters } from '../contract/view/search-filters.ts';
 import { assetHref, searchHref } from '../contract/view/urls.ts';
 import { formatBytes, formatDuration } from '../contract/view/format.ts';
 import { markdownHtml } from './markdown-html.ts';
+import type { testHistoryView } from './history-pages.ts';
 import { oneLine, safeUrl } from '../markdown/fragments.ts';
 import { fixtureList, STATUS_ICON, stepTree, visibleParameters } from './steps.ts';
 
@@ -64,6 +65,8 @@ export interface TestLinks {
   /** The defect's explanation, Markdown rendered to HTML (once per defect, by the caller). */
   explanationHtml?: string;
   category?: string;
+  /** Its recent runs and what changed since the previous one (render/history-pages.ts). */
+  history?: ReturnType<typeof testHistoryView>;
 }
 
 function attachmentViews(result: Result, base: string) {
@@ -131,6 +134,7 @@ export function renderTest(
     attachments,
     htmlAttachments: attachments.filter((a) => a.html !== undefined),
     attempts: attemptsView(result),
+    history: linked.history,
     links: result.links.map((l) => {
       const url = linkUrl(l, options.linkPatterns);
       return { type: l.type, label: oneLine(l.name || l.url || l.type), url: safeUrl(url) ? url : '' };

@@ -11,6 +11,7 @@ import type { FeatureNode } from '../model/types.ts';
 import { renderCase, testCaseFields } from '../render/case-page.ts';
 import { testDefectFields } from '../render/defect-pages.ts';
 import { renderFeature } from '../render/feature-page.ts';
+import { renderChanges, renderFlaky, testHistoryView } from '../render/history-pages.ts';
 import { markdownHtml } from '../render/markdown-html.ts';
 import type { PageTemplates } from '../render/page-templates.ts';
 import { type Crumbs, type RenderOptions, renderTest } from '../render/test-page.ts';
@@ -71,6 +72,7 @@ export async function writePages(linked: LinkedRun, featureEntries: readonly Fea
         ...testCaseFields(result, cases.casesOf.get(result.key), cases.byId),
         ...testDefectFields(result, failures),
         ...(defect ? { explanationHtml: explanationOf(defect) } : {}),
+        history: testHistoryView(linked.runHistory, result),
       };
       return renderTest(result, node, crumbsFor(node), linkedFields, options, templates.html.test);
     });
@@ -92,4 +94,6 @@ export async function writePages(linked: LinkedRun, featureEntries: readonly Fea
     });
     await putPage(`features/${entry.slug}`, page);
   });
+  await putPage('changes/index', timed(() => renderChanges(linked.runHistory, resultByKey, options.base, templates.html.changes)));
+  await putPage('flaky/index', timed(() => renderFlaky(linked.runHistory, run.results, options.base, templates.html.flaky)));
 }

@@ -42,6 +42,15 @@ export function siteNavHref(base: string): string {
   return withBase(base, 'site-nav/');
 }
 
+/** The run against the previous run of its history (render/history-pages.ts). */
+export function changesHref(base: string): string {
+  return withBase(base, 'changes/');
+}
+
+export function flakyHref(base: string): string {
+  return withBase(base, 'flaky/');
+}
+
 export function rejectedHref(base: string): string {
   return withBase(base, 'rejected/');
 }

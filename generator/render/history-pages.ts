@@ -1,0 +1,128 @@
+// The run against its history, as pages: each test's status strip (on its own
+// page), the run's changes (grouped by transition, largest group first) and the
+// flaky tests (by flip rate). Views for the templates changes.html.hbs,
+// flaky.html.hbs and the history section of test.html.hbs.
+import type { HtmlPage } from '../contract/frame.ts';
+import { type History, NOT_RUN, STRIP_CODES } from '../contract/history.ts';
+import type { Status } from '../contract/status.ts';
+import { formatDateTime, formatDuration, pluralize } from '../contract/view/format.ts';
+import { statusIcon, statusLabel } from '../contract/view/status.ts';
+import { testHref } from '../contract/view/urls.ts';
+import type { RunHistory } from '../link/link-run.ts';
+import { flipsOf, type TestChange, TRANSITIONS } from '../model/history.ts';
+import type { Result } from '../model/types.ts';
+
+const STATUS_OF_CODE = Object.fromEntries(Object.entries(STRIP_CODES).map(([status, code]) => [code, status as Status])) as Record<string, Status>;
+
+/** Runs of a strip shown on a page: the most recent ones. */
+const STRIP_RUNS = 20;
+/**
+ * A test is listed as flaky when it flipped at least twice (a fix or a regression
+ * alone is one flip), in at least this share of the runs shown; or when it
+ * passed only on a retry in this run.
+ */
+const FLAKY_FLIP_RATE = 0.2;
+
+export interface StripCell {
+  status: Status | 'none';
+  icon: string;
+  /** "Failed · 4 Dec 2026, 10:02 · 1.2 s", for the cell's title and screen readers. */
+  label: string;
+}
+
+/** A test's last runs, oldest first; empty when the history has a single run (this one). */
+export function stripOf(history: History, key: string): StripCell[] {
+  const test = Object.hasOwn(history.tests, key) ? history.tests[key] : undefined;
+  if (!test || history.runs.length < 2) return [];
+  const from = Math.max(0, history.runs.length - STRIP_RUNS);
+  return history.runs.slice(from).map((run, i) => {
+    const code = test.strip[from + i] ?? NOT_RUN;
+    const status = STATUS_OF_CODE[code];
+    const duration = test.durations[from + i];
+    const when = formatDateTime(run.start);
+    return status
+      ? { status, icon: statusIcon(status), label: `${statusLabel(status)} · ${when}${duration != null ? ` · ${formatDuration(duration)}` : ''}` }
+      : { status: 'none', icon: '·', label: `Not in the run of ${when}` };
+  });
+}
+
+/** The history section of a test's page. */
+export function testHistoryView(runHistory: RunHistory, result: Result) {
+  const strip = stripOf(runHistory.shown, result.key);
+  const change = runHistory.diff.changes.find((c) => c.key === result.key && c.transition !== 'slower');
+  const slower = runHistory.diff.changes.find((c) => c.key === result.key && c.transition === 'slower');
+  const renamed = runHistory.diff.renamed.find((r) => r.key === result.key);
+  if (!strip.length && !renamed) return undefined;
+  return {
+    strip,
+    runs: pluralize(strip.length, 'run'),
+    change: change?.transition,
+    slower: slower ? `${formatDuration(slower.durationMs ?? 0)}, usually ${formatDuration(slower.medianMs ?? 0)}` : '',
+    renamedFrom: renamed?.from ?? '',
+  };
+}
+
+const GROUP_TITLES: Record<TestChange['transition'], string> = {
+  'new failure': 'New failures',
+  fixed: 'Fixed',
+  'still failing': 'Still failing',
+  'new test': 'New tests',
+  removed: 'Removed tests',
+  'newly skipped': 'Newly skipped',
+  slower: 'Much slower than usual',
+};
+
+export function renderChanges(runHistory: RunHistory, resultByKey: ReadonlyMap<string, Result>, base: string, template: (view: object) => string): HtmlPage {
+  const { diff } = runHistory;
+  const groups = TRANSITIONS.map((transition) => ({ transition, changes: diff.changes.filter((c) => c.transition === transition) }))
+    .filter((g) => g.changes.length > 0)
+    // Largest groups first; the transitions' own order among groups of one size.
+    .sort((a, b) => b.changes.length - a.changes.length || TRANSITIONS.indexOf(a.transition) - TRANSITIONS.indexOf(b.transition))
+    .map(({ transition, changes }) => ({
+      id: transition.replace(/ /g, '-'),
+      title: GROUP_TITLES[transition],
+      count: changes.length,
+      tests: changes
+        .map((c) => {
+          const r = resultByKey.get(c.key);
+          return {
+            name: c.name,
+            href: r ? testHref(base, r.slug) : '',
+            status: c.status ?? '',
+            detail: c.transition === 'slower' ? `${formatDuration(c.durationMs ?? 0)}, usually ${formatDuration(c.medianMs ?? 0)}` : '',
+            strip: stripOf(runHistory.shown, c.key),
+          };
+        })
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    }));
+  const previous = diff.previous;
+  const view = {
+    title: 'Changes',
+    previous: previous ? formatDateTime(previous.start) : '',
+    runs: runHistory.shown.runs.length,
+    groups,
+    renamed: diff.renamed,
+  };
+  return { title: 'Changes', navOpen: [], html: template(view), indexed: false };
+}
+
+export function renderFlaky(runHistory: RunHistory, results: readonly Result[], base: string, template: (view: object) => string): HtmlPage {
+  const tests = results
+    .map((r) => {
+      const test = Object.hasOwn(runHistory.shown.tests, r.key) ? runHistory.shown.tests[r.key]! : undefined;
+      const { flips, rate } = test ? flipsOf(test.strip.slice(-STRIP_RUNS)) : { flips: 0, rate: 0 };
+      return { r, rate, flips };
+    })
+    .filter(({ r, rate, flips }) => (flips >= 2 && rate >= FLAKY_FLIP_RATE) || r.flaky)
+    .sort((a, b) => b.rate - a.rate || Number(b.r.flaky) - Number(a.r.flaky) || (a.r.name < b.r.name ? -1 : 1))
+    .map(({ r, rate }) => ({
+      name: r.name,
+      href: testHref(base, r.slug),
+      status: r.status,
+      flipRate: `${Math.round(rate * 100)}%`,
+      retried: r.flaky,
+      strip: stripOf(runHistory.shown, r.key),
+    }));
+  const view = { title: 'Flaky tests', runs: Math.min(STRIP_RUNS, runHistory.shown.runs.length), threshold: `${Math.round(FLAKY_FLIP_RATE * 100)}%`, tests };
+  return { title: 'Flaky tests', navOpen: [], html: template(view), indexed: false };
+}
