@@ -2,7 +2,8 @@
 // `npm run bench -- [--sizes real,1000,10000] [--rounds 3] [--tools casebook,casebook-cases,allure3,allure2] [--json FILE]`
 
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
-import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -15,6 +16,7 @@ import { tools } from './run/tools.ts';
 import type { SyntheticManifest } from './synthetic.ts';
 import { generateSynthetic, generatorVersion, readManifest } from './synthetic.ts';
 import { generateRealSuites, readRealManifest, realSuitesKey } from './real-suites.ts';
+import { writeSyntheticHistory } from './synthetic-history.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const log = (message: string): void => void process.stderr.write(`${message}\n`);
@@ -26,11 +28,13 @@ const usage = `Usage: npm run bench -- [options]   (or: node bench/run.ts [optio
                    (default: real,1000,10000; 100000 works too)
   --rounds R       Cold rounds per tool and size; the table shows medians (default: 3)
   --tools LIST     Any of casebook (results only, as the Allure reports read),
-                   casebook-cases (results + written cases + defects), allure3, allure2
+                   casebook-cases (results + written cases + defects), casebook-history
+                   (results + a synthetic history of --history-runs runs), allure3, allure2
                    (default: all four)
   --seed S         Seed of the synthetic data (default: 1)
   --shards K       Split the results into K folders, as parallel CI jobs do (default: 1)
   --data DIR       Cache of generated data, one folder per size (default: bench/.data)
+  --history-runs N Earlier runs in the history casebook-history is given (default 50)
   --json FILE      Also save every figure (per round and medians) as JSON
   --timeout SEC    Give up on one run after SEC seconds (default: 1800)
   --keep           Keep each run's output folder (their paths are printed)
@@ -141,6 +145,7 @@ async function main(): Promise<number> {
       sizes: { type: 'string', default: 'real,1000,10000' },
       rounds: { type: 'string', default: '3' },
       tools: { type: 'string', default: 'casebook,casebook-cases,allure3,allure2' },
+      'history-runs': { type: 'string', default: '50' },
       seed: { type: 'string', default: '1' },
       shards: { type: 'string', default: '1' },
       data: { type: 'string', default: join(root, 'bench', '.data') },
@@ -177,6 +182,14 @@ async function main(): Promise<number> {
     const benchInput: BenchInput = { resultsDirs, casesDir: join(data.dir, 'cases'), defectsDir: join(data.dir, 'defects') };
     const next = !real && values.rebuild && chosen.some((t) => t.id.startsWith('casebook')) ? await dataFor(resolve(values.data), size, values.seed, shards, 2) : undefined;
     const rebuildInput: BenchInput | undefined = next && { ...benchInput, resultsDirs: next.resultsDirs.map((d) => join(next.dir, d)) };
+    if (chosen.some((t) => t.id === 'casebook-history')) {
+      const runs = Number(values['history-runs']);
+      const historyDir = join(data.dir, `history-${runs}`);
+      const made = await writeSyntheticHistory(resultsDirs, runs, historyDir);
+      const gzip = gzipSync(await readFile(made.file)).byteLength;
+      log(`data: a history of ${runs} runs × ${made.tests} tests: ${(made.bytes / 2 ** 20).toFixed(1)} MB, ${(gzip / 2 ** 20).toFixed(2)} MB gzipped (${(gzip / made.tests / runs).toFixed(1)} bytes per test per run)`);
+      benchInput.historyDir = historyDir;
+    }
     const input = await Promise.all(resultsDirs.map(folderSize));
     // Without written cases, casebook-cases would be casebook again.
     const here = real ? chosen.filter((t) => t.id !== 'casebook-cases') : chosen;

@@ -26,10 +26,12 @@ export interface BenchInput {
   resultsDirs: readonly string[];
   casesDir: string;
   defectsDir: string;
+  /** A site folder holding history/index.json: earlier runs of the same suite (bench/synthetic-history.ts). */
+  historyDir?: string;
 }
 
 export interface Tool {
-  id: 'casebook' | 'casebook-cases' | 'allure3' | 'allure2';
+  id: 'casebook' | 'casebook-cases' | 'casebook-history' | 'allure3' | 'allure2';
   label: string;
   version(root: string): Promise<string>;
   run(root: string, input: BenchInput, folders: RunFolders): ToolRun;
@@ -43,13 +45,14 @@ const packageVersion = async (file: string): Promise<string> => {
   }
 };
 
-function casebookRun(root: string, input: BenchInput, folders: RunFolders, withCases: boolean): ToolRun {
+function casebookRun(root: string, input: BenchInput, folders: RunFolders, withCases: boolean, withHistory = false): ToolRun {
   return {
     command: process.execPath,
     args: [
       join(root, 'generator', 'cli', 'main.ts'), 'build', '--quiet',
       ...input.resultsDirs.flatMap((dir) => ['--results', dir]),
       ...(withCases ? ['--cases', input.casesDir, '--defects', input.defectsDir] : []),
+      ...(withHistory && input.historyDir ? ['--history', input.historyDir] : []),
       '--out', folders.out,
       // Astro's cache lives in the content folder, so it is fresh in every round too.
       '--content', join(folders.work, 'content'),
@@ -74,6 +77,14 @@ export const tools: readonly Tool[] = [
     // defects it links them to (a page per case, explanations on failures),
     // input the Allure reports do not have.
     run: (root, input, folders) => casebookRun(root, input, folders, true),
+  },
+  {
+    id: 'casebook-history',
+    label: 'Casebook +history',
+    version: (root) => packageVersion(join(root, 'package.json')),
+    // The results and the history of the suite's earlier runs (--history-runs),
+    // as a CI build given the published site's history.
+    run: (root, input, folders) => casebookRun(root, input, folders, false, true),
   },
   {
     id: 'allure3',

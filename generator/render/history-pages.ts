@@ -6,10 +6,11 @@ import type { HtmlPage } from '../contract/frame.ts';
 import { type History, NOT_RUN, STRIP_CODES } from '../contract/history.ts';
 import type { Status } from '../contract/status.ts';
 import { formatDateTime, formatDuration, pluralize } from '../contract/view/format.ts';
-import { statusIcon, statusLabel } from '../contract/view/status.ts';
+import type { StripCell } from '../contract/view/markup.ts';
+import { statusLabel } from '../contract/view/status.ts';
 import { testHref } from '../contract/view/urls.ts';
 import type { RunHistory } from '../link/link-run.ts';
-import { flipsOf, type TestChange, TRANSITIONS } from '../model/history.ts';
+import { flipsOf, type RunDiff, type TestChange, TRANSITIONS } from '../model/history.ts';
 import type { Result } from '../model/types.ts';
 
 const STATUS_OF_CODE = Object.fromEntries(Object.entries(STRIP_CODES).map(([status, code]) => [code, status as Status])) as Record<string, Status>;
@@ -23,43 +24,88 @@ const STRIP_RUNS = 20;
  */
 const FLAKY_FLIP_RATE = 0.2;
 
-export interface StripCell {
-  status: Status | 'none';
-  icon: string;
-  /** "Failed · 4 Dec 2026, 10:02 · 1.2 s", for the cell's title and screen readers. */
-  label: string;
+/** The words of each run of a history ("25 Nov 2026, 13:18"), worked out once per history, not once per cell. */
+const runLabels = new WeakMap<History, string[]>();
+
+function labelsOf(history: History): string[] {
+  let labels = runLabels.get(history);
+  if (!labels) {
+    labels = history.runs.map((run) => formatDateTime(run.start));
+    runLabels.set(history, labels);
+  }
+  return labels;
 }
 
 /** A test's last runs, oldest first; empty when the history has a single run (this one). */
 export function stripOf(history: History, key: string): StripCell[] {
   const test = Object.hasOwn(history.tests, key) ? history.tests[key] : undefined;
   if (!test || history.runs.length < 2) return [];
+  const labels = labelsOf(history);
   const from = Math.max(0, history.runs.length - STRIP_RUNS);
-  return history.runs.slice(from).map((run, i) => {
-    const code = test.strip[from + i] ?? NOT_RUN;
-    const status = STATUS_OF_CODE[code];
-    const duration = test.durations[from + i];
-    const when = formatDateTime(run.start);
-    return status
-      ? { status, icon: statusIcon(status), label: `${statusLabel(status)} · ${when}${duration != null ? ` · ${formatDuration(duration)}` : ''}` }
-      : { status: 'none', icon: '·', label: `Not in the run of ${when}` };
-  });
+  const cells: StripCell[] = [];
+  for (let i = from; i < history.runs.length; i++) {
+    const status = STATUS_OF_CODE[test.strip[i] ?? NOT_RUN];
+    const duration = test.durations[i];
+    cells.push(status ? { status, label: `${statusLabel(status)} · ${labels[i]}${duration != null ? ` · ${formatDuration(duration)}` : ''}` } : { status: 'none', label: `not run · ${labels[i]}` });
+  }
+  return cells;
 }
 
 /** The history section of a test's page. */
 export function testHistoryView(runHistory: RunHistory, result: Result) {
   const strip = stripOf(runHistory.shown, result.key);
-  const change = runHistory.diff.changes.find((c) => c.key === result.key && c.transition !== 'slower');
-  const slower = runHistory.diff.changes.find((c) => c.key === result.key && c.transition === 'slower');
-  const renamed = runHistory.diff.renamed.find((r) => r.key === result.key);
+  const { changes, renamed: renames } = changesByKey(runHistory.diff);
+  const mine = changes.get(result.key) ?? [];
+  const change = mine.find((c) => c.transition !== 'slower');
+  const slower = mine.find((c) => c.transition === 'slower');
+  const renamed = renames.get(result.key);
   if (!strip.length && !renamed) return undefined;
   return {
     strip,
+    record: recordOf(runHistory.shown, result.key),
     runs: pluralize(strip.length, 'run'),
     change: change?.transition,
     slower: slower ? `${formatDuration(slower.durationMs ?? 0)}, usually ${formatDuration(slower.medianMs ?? 0)}` : '',
     renamedFrom: renamed?.from ?? '',
   };
+}
+
+const diffIndexes = new WeakMap<RunDiff, { changes: Map<string, TestChange[]>; renamed: Map<string, RunDiff['renamed'][number]> }>();
+
+/** A diff's changes by test, indexed once (a test page looks up its own; thousands of pages). */
+function changesByKey(diff: RunDiff) {
+  let index = diffIndexes.get(diff);
+  if (!index) {
+    const changes = new Map<string, TestChange[]>();
+    for (const c of diff.changes) changes.set(c.key, [...(changes.get(c.key) ?? []), c]);
+    index = { changes, renamed: new Map(diff.renamed.map((r) => [r.key, r])) };
+    diffIndexes.set(diff, index);
+  }
+  return index;
+}
+
+/** "Passed 48 of 50 runs (96%) · first seen 3 Oct 2026, 09:00 · last failed 25 Nov 2026, 13:18": over the whole history. */
+function recordOf(history: History, key: string): string {
+  const test = Object.hasOwn(history.tests, key) ? history.tests[key] : undefined;
+  if (!test) return '';
+  const labels = labelsOf(history);
+  let passed = 0;
+  let counted = 0;
+  let first = -1;
+  let lastFailure = -1;
+  for (let i = 0; i < test.strip.length; i++) {
+    const code = test.strip[i];
+    if (code === NOT_RUN) continue;
+    if (first < 0) first = i;
+    if (code === STRIP_CODES.passed) passed++;
+    if (code === STRIP_CODES.passed || code === STRIP_CODES.failed || code === STRIP_CODES.broken) counted++;
+    if (code === STRIP_CODES.failed || code === STRIP_CODES.broken) lastFailure = i;
+  }
+  const parts = [`passed ${passed} of ${pluralize(counted, 'run')}${counted ? ` (${Math.round((100 * passed) / counted)}%)` : ''}`];
+  if (first >= 0) parts.push(`first seen ${labels[first]}`);
+  parts.push(lastFailure >= 0 ? `last failed ${labels[lastFailure]}` : 'never failed');
+  const text = parts.join(' · ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 const GROUP_TITLES: Record<TestChange['transition'], string> = {

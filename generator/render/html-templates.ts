@@ -17,6 +17,8 @@ import {
   defectBadgesHtml,
   FLAGS,
   flagBadgeHtml,
+  historyStripHtml,
+  type StripCell,
   stateBadgeHtml,
   statusBadgeHtml,
   statusBarHtml,
@@ -43,6 +45,7 @@ function registerHelpers(hb: typeof Handlebars) {
   hb.registerHelper('flagBadge', (flag: Flag, s: unknown) => (Object.hasOwn(FLAGS, flag) ? html(flagBadgeHtml(flag, badge(s))) : ''));
   hb.registerHelper('defectBadges', (d: Pick<TestDefect, 'status' | 'defectKind' | 'drift'>, s: unknown) => (d ? html(defectBadgesHtml(d, badge(s))) : ''));
   hb.registerHelper('statusBar', (totals: Totals, s: unknown) => (totals ? html(statusBarHtml(totals, bar(s))) : ''));
+  hb.registerHelper('historyStrip', (cells: StripCell[]) => (Array.isArray(cells) ? html(historyStripHtml(cells)) : ''));
   hb.registerHelper('coverageBar', (coverage: Coverage, s: unknown) => (coverage ? html(coverageBarHtml(coverage, bar(s))) : ''));
   hb.registerHelper('totalsFigures', (totals: Totals, className: unknown, options: { hash?: { duration?: boolean } }) =>
     totals ? html(totalsFiguresHtml(totals, { duration: options?.hash?.duration === true, className: typeof className === 'string' ? className : undefined })) : '',

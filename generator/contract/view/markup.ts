@@ -73,3 +73,29 @@ export function totalsFiguresHtml(totals: Totals, options: { duration?: boolean;
   const items = totalsFigures(totals, { duration: options.duration }).map((p) => `<li${p.tone ? ` class="text-${p.tone}"` : ''}>${escapeHtml(p.text)}</li>`);
   return `<ul class="figures${options.className ? ` ${escapeHtml(options.className)}` : ''}">${items.join('')}</ul>`;
 }
+
+/** One run of a test's history strip: its status (or "none": not in that run) and its words (status, date, duration). */
+export interface StripCell {
+  status: Status | 'none';
+  label: string;
+}
+
+/**
+ * A test's recent runs, oldest first, as small squares (colour and glyph), each
+ * with its words on hover; screen readers get one sentence instead of a cell each.
+ * Compact on purpose: it is on every test page.
+ */
+const SAFE_LABEL = /^[\w ·:,.-]*$/;
+
+export function historyStripHtml(cells: readonly StripCell[]): string {
+  if (!cells.length) return '';
+  const counts = new Map<string, number>();
+  let items = '';
+  for (const c of cells) {
+    counts.set(c.status, (counts.get(c.status) ?? 0) + 1);
+    // Casebook's own words (a status, a date, a duration): nothing to escape, on purpose checked cheaply.
+    items += `<li class="h-${c.status}" title="${SAFE_LABEL.test(c.label) ? c.label : escapeHtml(c.label)}">${c.status === 'none' ? '·' : statusIcon(c.status)}</li>`;
+  }
+  const said = [...counts].map(([status, n]) => `${n} ${status === 'none' ? 'not run' : statusLabel(status as Status).toLowerCase()}`).join(', ');
+  return `<span class="history-strip"><ol aria-hidden="true">${items}</ol><span class="visually-hidden">Last ${cells.length} runs: ${escapeHtml(said)}; the latest ${escapeHtml(cells.at(-1)!.label)}</span></span>`;
+}
