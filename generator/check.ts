@@ -16,7 +16,7 @@ import { readDefectFolders } from './read/defects/defect-files.ts';
 import { readRun } from './read/results/results-run.ts';
 import { readHistory } from './read/history/history-source.ts';
 import { EMPTY_HISTORY } from './contract/history.ts';
-import { diffRun, type RunDiff } from './model/history.ts';
+import { adoptForeignKeys, diffRun, type RunDiff } from './model/history.ts';
 
 export type { GateOptions } from './gate-options.ts';
 
@@ -30,14 +30,14 @@ export interface CheckResult {
 
 /** Reads and links only (no pages, no site), then evaluates the gate. */
 export async function check(
-  config: Pick<CasebookConfig, 'results' | 'defects'> & Partial<Pick<CasebookConfig, 'limits' | 'history'>>,
+  config: Pick<CasebookConfig, 'results' | 'defects'> & Partial<Pick<CasebookConfig, 'limits' | 'history' | 'historyLimit'>>,
   gate: GateOptions = {},
   logger: Logger = silentLogger,
 ): Promise<CheckResult> {
   const diagnostics = createDiagnosticList();
   const run = await readRun(config.results, diagnostics, logger, config.limits);
   const defects = await readDefectFolders(config.defects, diagnostics, config.limits?.textFileBytes);
-  const history = config.history ? await readHistory(config.history, diagnostics) : EMPTY_HISTORY;
+  const history = adoptForeignKeys(config.history ? await readHistory(config.history, diagnostics, config.historyLimit ? { limit: config.historyLimit } : {}) : EMPTY_HISTORY, run.results);
   logger.progress(`link: ${run.results.length} results, ${defects.length} defects`);
   const failures = linkFailures(run, defects, diagnostics);
   const totals = totalsOf(run.results);

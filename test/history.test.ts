@@ -3,7 +3,7 @@
 // division regressed, the sign-in test removed, a subtraction test added, the
 // addition test renamed with its Allure ID kept).
 import { execFile } from 'node:child_process';
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
@@ -150,7 +150,7 @@ describe('history across runs', () => {
       expect(summary.history).toEqual({ runs: 1 });
     }
     const { result } = await runOnce(RUN1, { history: path.join(dir, 'missing') });
-    expect(result.diagnostics).toContainEqual(expect.objectContaining({ code: 'history/unreadable', message: expect.stringMatching(/no history\/index\.json in this folder/) }));
+    expect(result.diagnostics).toContainEqual(expect.objectContaining({ code: 'history/unreadable', message: expect.stringMatching(/no history here: neither history\/index\.json/) }));
   });
 
   it('casebook check --max-new-failures fails on a new failure against the history', async () => {
@@ -167,6 +167,48 @@ describe('history across runs', () => {
     const bad = await casebook(['check', '--results', RUN2, '--max-new-failures', 'few'], dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--max-new-failures: expected a whole number/);
+  });
+});
+
+// Allure's own history of the first run, written by Allure Report 2 (its report's history/) and
+// Allure Report 3 (history.jsonl) themselves: npm run fixtures -- allure-history.
+describe('importing Allure history', () => {
+  /** The diff against Casebook's own history of the first run. */
+  async function native() {
+    const first = await runOnce(RUN1);
+    return (await runOnce(RUN2, { history: first.site })).summary.diff;
+  }
+
+  it("Allure 3's history.jsonl: the same diff as Casebook's own history of that run (Allure 3 keys by ALLURE_ID too)", async () => {
+    const { summary, result } = await runOnce(RUN2, { history: path.resolve('test/fixtures/history-allure3/history.jsonl') });
+    expect(result.diagnostics.filter((d) => d.code.startsWith('history'))).toEqual([]);
+    expect(summary.diff).toEqual(await native());
+    expect(summary.history).toEqual({ runs: 2 });
+    // Named by Allure 3, the removed test is listed by name.
+    expect(result.history.diff.changes.filter((c) => c.transition === 'removed').map((c) => c.name)).toEqual(['signs in to the cloud memory']);
+  });
+
+  it("Allure 2's history folder: the same diff, but Allure 2 keys by full name (the renamed test is new) and keeps no names (no removed test)", async () => {
+    const { summary, result, history } = await runOnce(RUN2, { history: path.resolve('test/fixtures/history-allure2') });
+    expect(result.diagnostics.filter((d) => d.code.startsWith('history'))).toEqual([]);
+    const own = await native();
+    expect(summary.diff).toEqual({ ...own, newTests: own.newTests + 1, removedTests: 0 });
+    expect(history.runs).toHaveLength(2);
+    expect(history.runs[0]!.totals).toMatchObject({ total: 15, passed: 8, failed: 2, broken: 3, skipped: 2 });
+    expect(Object.values(history.tests).find((t) => t.name === 'computes a percentage')!.strip).toBe('fp');
+  });
+
+  it('a damaged Allure history is reported and ignored', async () => {
+    const dir = await tempDir('allure-bad');
+    await mkdir(path.join(dir, 'history'));
+    await writeFile(path.join(dir, 'history', 'history.json'), '{"x": {"items": "many"}}');
+    const { result, summary } = await runOnce(RUN2, { history: dir });
+    expect(result.diagnostics).toContainEqual(expect.objectContaining({ code: 'history/unreadable', message: expect.stringMatching(/not in Allure's format/) }));
+    expect(summary.history).toEqual({ runs: 1 });
+    await writeFile(path.join(dir, 'history.jsonl'), `not json\n${(await readFile('test/fixtures/history-allure3/history.jsonl', 'utf8')).trim()}\n{"timestamp": "soon"}\n`);
+    const jsonl = await runOnce(RUN2, { history: path.join(dir, 'history.jsonl') });
+    expect(jsonl.result.diagnostics).toContainEqual(expect.objectContaining({ code: 'history/bad-lines', message: expect.stringMatching(/2 line\(s\)/) }));
+    expect(jsonl.summary.history).toEqual({ runs: 2 });
   });
 });
 

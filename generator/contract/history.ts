@@ -43,4 +43,7 @@ export const historySchema = z.object({
 });
 export type History = z.infer<typeof historySchema>;
 
+/** A test an imported Allure history knows only by Allure's historyId: `allure-history-id:<historyId>`, until the link stage finds it (model/history.ts adoptForeignKeys). */
+export const FOREIGN_KEY_PREFIX = 'allure-history-id:';
+
 export const EMPTY_HISTORY: History = { format: 'casebook-history', version: 1, runs: [], tests: {} };

@@ -5,7 +5,7 @@ import { totalsOf } from '../model/totals.ts';
 import type { FeatureNode, RunTotals } from '../model/types.ts';
 import type { Inputs } from '../read/inputs.ts';
 import type { History } from '../contract/history.ts';
-import { appendRun, diffRun, type RunDiff } from '../model/history.ts';
+import { adoptForeignKeys, appendRun, diffRun, type RunDiff } from '../model/history.ts';
 import type { Run } from '../model/types.ts';
 import { type LinkedCases, linkCases } from './cases.ts';
 import { placeCases } from './coverage.ts';
@@ -38,7 +38,8 @@ export interface HistoryOptions {
   append: boolean;
 }
 
-export function historyOf(run: Run, totals: RunTotals, previous: History, options: HistoryOptions): RunHistory {
+export function historyOf(run: Run, totals: RunTotals, given: History, options: HistoryOptions): RunHistory {
+  const previous = adoptForeignKeys(given, run.results);
   const diff = diffRun(previous, run.results);
   const shown = appendRun(previous, { id: String(run.start || run.stop), start: run.start, stop: run.stop, totals }, run.results, options.limit);
   return { diff, next: options.append ? shown : previous, shown, runs: shown.runs.length };

@@ -1,8 +1,9 @@
 // The run against its history: what changed since the previous run (the run
 // diff), the history with this run appended (bounded by the limit), and how
 // often a test flips between passing and failing. Pure functions of the model.
+import { createHash } from 'node:crypto';
 import type { DiffCounts } from '../contract/collections.ts';
-import { EMPTY_HISTORY, type History, type HistoryRun, type HistoryTest, NOT_RUN, STRIP_CODES } from '../contract/history.ts';
+import { EMPTY_HISTORY, FOREIGN_KEY_PREFIX, type History, type HistoryRun, type HistoryTest, NOT_RUN, STRIP_CODES } from '../contract/history.ts';
 import type { Status } from '../contract/status.ts';
 import type { Result } from './types.ts';
 
@@ -54,6 +55,55 @@ function slowerThanUsual(test: HistoryTest | undefined, durationMs: number): num
   if (recent.length < 3) return undefined;
   const usual = median(recent);
   return durationMs > Math.max(2 * usual, usual + 1000) ? usual : undefined;
+}
+
+/**
+ * An imported Allure history keys its tests by Allure's historyId: each gets
+ * the identity of the current result with that historyId. One with no such
+ * result keeps its place (it shows as removed) when the history names it
+ * (Allure 3), and is dropped when it does not (Allure 2 keeps no names).
+ */
+export function adoptForeignKeys(history: History, results: readonly Result[]): History {
+  const foreign = Object.keys(history.tests).filter((k) => k.startsWith(FOREIGN_KEY_PREFIX));
+  if (!foreign.length) return history;
+  const byHistoryId = new Map<string, string>();
+  for (const r of results) for (const id of allureHistoryIds(r)) if (!byHistoryId.has(id)) byHistoryId.set(id, r.key);
+  const tests: Record<string, HistoryTest> = {};
+  for (const [key, test] of Object.entries(history.tests)) {
+    if (!key.startsWith(FOREIGN_KEY_PREFIX)) {
+      tests[key] = test;
+      continue;
+    }
+    const own = byHistoryId.get(key.slice(FOREIGN_KEY_PREFIX.length));
+    if (own && !Object.hasOwn(tests, own)) tests[own] = test;
+    else if (!own && test.name) tests[key] = test;
+  }
+  return { ...history, tests };
+}
+
+const md5 = (text: string) => createHash('md5').update(text).digest('hex');
+
+/**
+ * The ids Allure Report 3 and Allure Report 2 give a result in their history
+ * (they compute their own, not the adapter's historyId): the test's id, a dot,
+ * and md5 of its non-excluded parameters as `name:value` sorted and joined with
+ * commas. Allure 3's test id is md5("ALLURE_ID=<id>"), else md5(testCaseId),
+ * else md5(fullName); Allure 2's is md5(testCaseId), else md5(fullName).
+ * A masked parameter's value is no longer known here, so such a test is not found.
+ */
+export function allureHistoryIds(r: Pick<Result, 'allureId' | 'testCaseId' | 'fullName' | 'parameters'>): string[] {
+  const params = r.parameters
+    .filter((p) => !p.excluded)
+    .sort((a, b) => (a.name ?? '').localeCompare(b.name) || a.value.localeCompare(b.value ?? ''))
+    .map((p) => `${p.name}:${p.value}`)
+    .join(',');
+  const suffix = `.${md5(params)}`;
+  const ids = new Set<string>();
+  const base = r.testCaseId || r.fullName;
+  if (r.allureId) ids.add(md5(`ALLURE_ID=${r.allureId}`) + suffix);
+  if (base) ids.add(md5(base) + suffix);
+  if (r.testCaseId && r.fullName) ids.add(md5(r.fullName) + suffix);
+  return [...ids];
 }
 
 export function diffRun(previous: History, results: readonly Result[]): RunDiff {

@@ -30,7 +30,7 @@ export async function readInputs(config: CasebookConfig, diagnostics: Diagnostic
     // Parsed case files are kept in the content folder for the next build.
     readCaseInputs(config, casesSink, path.join(path.resolve(config.content), CASE_CACHE_FILE)),
     readDefectFolders(config.defects, defectsSink, config.limits.textFileBytes),
-    config.history ? readHistory(config.history, historySink) : EMPTY_HISTORY,
+    config.history ? readHistory(config.history, historySink, { limit: config.historyLimit }) : EMPTY_HISTORY,
   ]);
   for (const sink of [resultsSink, casesSink, defectsSink, historySink]) for (const d of sink.list) diagnostics.report(d);
   return { run, caseInputs, defects, history };

@@ -7,14 +7,24 @@ import path from 'node:path';
 import { EMPTY_HISTORY, HISTORY_INDEX, type History, historySchema } from '../../contract/history.ts';
 import type { DiagnosticSink } from '../../diagnostics/diagnostic.ts';
 import { formatBytes } from '../../contract/view/format.ts';
-import { inputFileReason, readInputText } from '../input-file.ts';
+import { checkInputFile, inputFileReason, readInputText } from '../input-file.ts';
+import { z } from 'zod';
+import { fromAllure2, fromAllure3 } from './allure-history.ts';
 
 /** The most a history may weigh: 10,000 tests over 50 runs are about 3 MB. */
 export const HISTORY_BYTES = 64 * 2 ** 20;
+/** Allure 3's history.jsonl has no bound of its own (users report 100 MB after 83 runs); it is read line by line. */
+export const ALLURE3_HISTORY_BYTES = 1024 * 2 ** 20;
 /** How long the published site may take to answer. */
 export const HISTORY_TIMEOUT_MS = 15_000;
 
-export async function readHistory(source: string, diagnostics: DiagnosticSink, fetchImpl: typeof fetch = fetch): Promise<History> {
+/**
+ * The history at `source`: a Casebook site's (history/index.json), Allure 2's
+ * (history.json, in a report or its history/ folder) or Allure 3's
+ * (history.jsonl); at most `limit` runs of an Allure 3 history are read.
+ */
+export async function readHistory(source: string, diagnostics: DiagnosticSink, options: { limit?: number; fetchImpl?: typeof fetch } = {}): Promise<History> {
+  const fetchImpl = options.fetchImpl ?? fetch;
   const warn = (message: string, hint?: string) => {
     diagnostics.report({ severity: 'warning', code: 'history/unreadable', message, file: source, rejected: false, ...(hint ? { hint } : {}) });
     return EMPTY_HISTORY;
@@ -29,12 +39,13 @@ export async function readHistory(source: string, diagnostics: DiagnosticSink, f
     }
     if (text === undefined) return warn(`no history at ${historyUrl(source)} (a first build?)`, 'this build starts a new history');
   } else {
-    const file = await localIndex(source);
-    if (!file) return warn(`no ${HISTORY_INDEX} in this folder (a site Casebook built, or its history/ folder)`, 'this build starts a new history');
+    const found = await localSource(source);
+    if (!found) return warn(`no history here: neither ${HISTORY_INDEX} (a site Casebook built, or its history/ folder), Allure 2's history/history.json nor Allure 3's history.jsonl`, 'this build starts a new history');
+    if (found.kind !== 'casebook') return readAllureHistory(found, options.limit ?? 50, warn, diagnostics);
     try {
-      text = await readInputText(file, path.dirname(file), HISTORY_BYTES);
+      text = await readInputText(found.file, path.dirname(found.file), HISTORY_BYTES);
     } catch (error) {
-      return warn(`cannot read ${path.relative(process.cwd(), file) || file}: ${inputFileReason(error)}`);
+      return warn(`cannot read ${path.relative(process.cwd(), found.file) || found.file}: ${inputFileReason(error)}`);
     }
   }
   let data: unknown;
@@ -51,13 +62,42 @@ export async function readHistory(source: string, diagnostics: DiagnosticSink, f
   return parsed.data;
 }
 
-/** `history/index.json` of a site folder, or `index.json` of a history folder; undefined when neither is there. */
-async function localIndex(source: string): Promise<string | undefined> {
-  const dir = path.resolve(source);
-  for (const file of [path.join(dir, HISTORY_INDEX), path.join(dir, path.basename(HISTORY_INDEX))]) {
-    if (await stat(file).then((s) => s.isFile(), () => false)) return file;
+type LocalSource = { kind: 'casebook' | 'allure3'; file: string } | { kind: 'allure2'; file: string; trend?: string };
+
+const isFile = (file: string) => stat(file).then((s) => s.isFile(), () => false);
+
+/** What `source` holds: a file (Allure 3's .jsonl), or a folder with a Casebook, Allure 2 or Allure 3 history in it or in its history/. */
+async function localSource(source: string): Promise<LocalSource | undefined> {
+  const at = path.resolve(source);
+  if (/\.jsonl$/i.test(at) && (await isFile(at))) return { kind: 'allure3', file: at };
+  for (const dir of [at, path.join(at, 'history')]) {
+    if (await isFile(path.join(dir, 'index.json'))) return { kind: 'casebook', file: path.join(dir, 'index.json') };
+    if (await isFile(path.join(dir, 'history.json'))) {
+      const trend = path.join(dir, 'history-trend.json');
+      return { kind: 'allure2', file: path.join(dir, 'history.json'), ...((await isFile(trend)) ? { trend } : {}) };
+    }
   }
+  if (await isFile(path.join(at, 'history.jsonl'))) return { kind: 'allure3', file: path.join(at, 'history.jsonl') };
   return undefined;
+}
+
+async function readAllureHistory(found: LocalSource, limit: number, warn: (message: string) => History, diagnostics: DiagnosticSink): Promise<History> {
+  const shown = path.relative(process.cwd(), found.file) || found.file;
+  try {
+    if (found.kind === 'allure3') {
+      // Checked as every input is (a regular file inside its folder, within its cap), then read line by line.
+      const checked = await checkInputFile(found.file, path.dirname(found.file), ALLURE3_HISTORY_BYTES);
+      const { history, badLines } = await fromAllure3(checked.path, limit);
+      if (badLines) diagnostics.report({ severity: 'warning', code: 'history/bad-lines', message: `${badLines} line(s) of Allure 3's history could not be read and were skipped`, file: shown, rejected: false });
+      return history;
+    }
+    const folder = path.dirname(found.file);
+    const historyJson = JSON.parse(await readInputText(found.file, folder, HISTORY_BYTES));
+    const trendJson = found.kind === 'allure2' && found.trend ? JSON.parse(await readInputText(found.trend, folder, HISTORY_BYTES)) : undefined;
+    return fromAllure2(historyJson, trendJson);
+  } catch (error) {
+    return warn(`cannot read Allure's history ${shown}: ${error instanceof SyntaxError ? 'not valid JSON' : error instanceof z.ZodError ? `not in Allure's format (${error.issues[0]?.path.join('.')}: ${error.issues[0]?.message})` : inputFileReason(error)}`);
+  }
 }
 
 function isLoopback(url: string): boolean {
