@@ -76,6 +76,19 @@ const executorViewSchema = z.object({
 });
 
 /** `pages/overview.md`, `pages/features.md`, `pages/rejected.md`. */
+/** One run of the overview's trend (contract/view/trend.ts draws it). */
+export const trendPointSchema = z.object({
+  start: z.number(),
+  totals: totalsSchema,
+  /** Percentage 0..100. */
+  passRate: z.number(),
+  /** The run's wall time. */
+  durationMs: z.number(),
+  /** Failing tests that did not fail in the run before (0 for the first run of the history). */
+  newFailures: z.number().int(),
+});
+export type TrendPoint = z.infer<typeof trendPointSchema>;
+
 export const pageEntrySchema = z.object({
   kind: z.literal('page'),
   slug: z.enum(['overview', 'features', 'rejected', 'coverage']),
@@ -93,6 +106,8 @@ export const pageEntrySchema = z.object({
   warnings: z.number().int(),
   /** Only on `pages/coverage.md`. */
   coverage: coveragePageSchema.optional(),
+  /** Only on `pages/overview.md`: the runs of the history, the latest last (two at least). */
+  trend: z.array(trendPointSchema).optional(),
 });
 export type PageEntry = z.infer<typeof pageEntrySchema>;
 

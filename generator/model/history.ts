@@ -5,6 +5,8 @@ import { createHash } from 'node:crypto';
 import type { DiffCounts } from '../contract/collections.ts';
 import { EMPTY_HISTORY, FOREIGN_KEY_PREFIX, type History, type HistoryRun, type HistoryTest, NOT_RUN, STRIP_CODES } from '../contract/history.ts';
 import type { Status } from '../contract/status.ts';
+import type { TrendPoint } from '../contract/collections.ts';
+import { passRate } from './totals.ts';
 import type { Result } from './types.ts';
 
 export type Transition = 'new failure' | 'fixed' | 'still failing' | 'new test' | 'removed' | 'newly skipped' | 'slower';
@@ -192,4 +194,26 @@ export function flipsOf(strip: string): { flips: number; rate: number } {
 
 export function flipRate(strip: string): number {
   return flipsOf(strip).rate;
+}
+
+/** Runs the overview's trend shows, the latest last. */
+export const TREND_RUNS = 30;
+
+/** The overview's trend: per run its totals, pass rate, wall time and new failures (from the strips: failing now, not in the run before). */
+export function trendOf(history: History): TrendPoint[] {
+  const from = Math.max(0, history.runs.length - TREND_RUNS);
+  const fresh = new Array<number>(history.runs.length).fill(0);
+  for (const test of Object.values(history.tests)) {
+    for (let i = Math.max(1, from); i < test.strip.length; i++) {
+      const before = test.strip[i - 1];
+      if (failing(test.strip[i]) && before !== undefined && before !== NOT_RUN && !failing(before)) fresh[i]!++;
+    }
+  }
+  return history.runs.slice(from).map((run, i) => ({
+    start: run.start,
+    totals: run.totals,
+    passRate: passRate(run.totals),
+    durationMs: Math.max(0, run.stop - run.start),
+    newFailures: fresh[from + i] ?? 0,
+  }));
 }

@@ -2,7 +2,7 @@
 import { pluralize } from '../contract/view/format.ts';
 import { featureHref } from '../contract/view/urls.ts';
 import type { ListItem } from 'mdast';
-import type { PageEntry } from '../contract/collections.ts';
+import type { PageEntry, TrendPoint } from '../contract/collections.ts';
 import { type Diagnostic, rejectedOf } from '../diagnostics/diagnostic.ts';
 import type { FeatureNode, Run, RunTotals } from '../model/types.ts';
 import { passRate } from '../model/totals.ts';
@@ -16,6 +16,8 @@ export interface RunPagesInput {
   totals: RunTotals;
   root: FeatureNode;
   diagnostics: readonly Diagnostic[];
+  /** The runs of the history (this one last), for the overview's trend. */
+  trend?: TrendPoint[];
 }
 
 /** Shards of one CI build carry the same executor.json: show it once. */
@@ -79,7 +81,7 @@ export function renderRunPages(input: RunPagesInput, options: RenderOptions, tem
       : '',
   };
   return [
-    { frontmatter: { ...common, slug: 'overview', title: input.title }, body: templates.overview(overviewView) },
+    { frontmatter: { ...common, slug: 'overview', title: input.title, ...(input.trend && input.trend.length > 1 ? { trend: input.trend } : {}) }, body: templates.overview(overviewView) },
     { frontmatter: { ...common, slug: 'features', title: 'Features' }, body: templates.features(featuresView) },
     { frontmatter: { ...common, slug: 'rejected', title: 'Rejected input' }, body: templates.rejected(rejectedView) },
   ];

@@ -18,6 +18,7 @@ import { renderRunPages } from '../render/run-pages.ts';
 import type { Crumbs, RenderOptions } from '../render/test-page.ts';
 import type { ContentWriter } from './content-folder.ts';
 import { buildSummary } from './summary.ts';
+import { trendOf } from '../model/history.ts';
 
 /** A feature node's entry in the features file, and the cases its page lists. */
 export interface FeatureEntryOf {
@@ -47,7 +48,7 @@ export async function writeSiteContent(
   // One file, not a Markdown entry per node: far less of Astro's memory and time (docs/decisions/content-layout.md).
   await writer.write(FEATURES_FILE, `${JSON.stringify(featureEntries.map(({ entry }) => entry))}\n`);
   const coverage = coveragePageOf(tree, cases, caseInputs, diagnostics);
-  const runPages = renderRunPages({ title, run, totals, root: tree.root, diagnostics: diagnostics.list }, options, templates.markdown);
+  const runPages = renderRunPages({ title, run, totals, root: tree.root, diagnostics: diagnostics.list, trend: trendOf(linked.runHistory.shown) }, options, templates.markdown);
   for (const page of [...runPages, renderCoveragePage(runPages[0]!.frontmatter, coverage, templates.markdown.coverage)]) {
     await writer.write(`pages/${page.frontmatter.slug}.md`, markdownFile(page.frontmatter, page.body));
   }
