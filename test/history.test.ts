@@ -66,6 +66,9 @@ describe('history across runs', () => {
     expect(Object.values(history.tests).find((t) => t.name === 'subtracts two numbers')!.strip).toBe('-p');
     expect(Object.values(history.tests).find((t) => t.name === 'signs in to the cloud memory')!.strip).toBe('p-');
     expect(history.runs.map((r) => r.totals.total)).toEqual([first.result.totals.total, result.totals.total]);
+    // The first line of a failure's message, for the run it failed in (and only failures).
+    expect(Object.values(history.tests).find((t) => t.name === 'divides by a non-zero number')!.messages).toEqual({ [history.runs[1]!.id]: expect.stringMatching(/^expect\(received\)\.toBe\(expected\)/) });
+    expect(Object.values(history.tests).find((t) => t.name === 'computes a percentage')!.messages).toEqual({ [history.runs[0]!.id]: expect.stringMatching(/^expect\(received\)/) });
   });
 
   it('the Changes page groups the changes, largest first, each test linked; test pages show their strip; the flaky page ranks flips', async () => {
@@ -102,6 +105,19 @@ describe('history across runs', () => {
     expect(flaky).toMatch(/computes a percentage\s*100%/);
     expect(flaky).toMatch(/divides by a non-zero number\s*100%/);
     expect(third.summary.diff).toMatchObject({ newFailures: 1, fixed: 1 });
+  });
+
+  it("a defect's page says in which runs the tests it explains failed", async () => {
+    const defects = [path.resolve('test/fixtures/defects')];
+    const first = await runOnce(RUN1, { defects });
+    const second = await runOnce(RUN2, { defects, history: first.site });
+    const third = await runOnce(RUN1, { defects, history: second.site });
+    const page = await readFile(path.join(path.dirname(third.site), 'defects', 'calc-203.md'), 'utf8');
+    const data = JSON.parse(page.slice(4, page.indexOf('\n---\n', 4)));
+    // The percentage test failed, was fixed, then failed again.
+    expect(data.history.perRun.map((r: { failures: number }) => r.failures)).toEqual([1, 0, 1]);
+    expect(data.history.firstSeen).toBe(third.history.runs[0]!.start);
+    expect(data.history.lastSeen).toBe(third.history.runs[2]!.start);
   });
 
   it('--no-history-append compares, but publishes the history as it was', async () => {

@@ -39,6 +39,14 @@ export const defectEntrySchema = z.object({
   matchers: z.array(z.object({ name: z.string(), value: z.string() })),
   tests: z.array(affectedTestSchema),
   overlaps: z.array(z.object({ id: z.string(), slug: z.string(), title: z.string(), count: z.number().int(), first: z.boolean() })),
+  /** Over the history's runs: how many of the tests it explains now failed in each, and the first and last run they did (absent without a history). */
+  history: z
+    .object({
+      firstSeen: z.number().optional(),
+      lastSeen: z.number().optional(),
+      perRun: z.array(z.object({ start: z.number(), failures: z.number().int() })),
+    })
+    .optional(),
 });
 export type DefectEntry = z.infer<typeof defectEntrySchema>;
 

@@ -13,6 +13,8 @@ export const HISTORY_INDEX = 'history/index.json';
 /** One status per run in a test's strip: passed, failed, broken, skipped, unknown, or "-" when the test was not in that run. */
 export const STRIP_CODES = { passed: 'p', failed: 'f', broken: 'b', skipped: 's', unknown: 'u' } as const;
 export const NOT_RUN = '-';
+/** The most of a failure's first line the history keeps. */
+export const MESSAGE_CHARS = 160;
 
 export const historyRunSchema = z.object({
   /** The run's start (ms since 1970) and its place in the history: unique within it. */
@@ -30,6 +32,8 @@ export const historyTestSchema = z.object({
   strip: z.string().regex(/^[pfbsu-]*$/),
   /** Duration per run in ms, null when not run. */
   durations: z.array(z.number().nonnegative().nullable()),
+  /** The first line of its message in the runs it failed, by run id (absent when it never failed in the runs kept). */
+  messages: z.record(z.string(), z.string().max(MESSAGE_CHARS)).optional(),
 });
 export type HistoryTest = z.infer<typeof historyTestSchema>;
 

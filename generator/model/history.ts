@@ -3,7 +3,7 @@
 // often a test flips between passing and failing. Pure functions of the model.
 import { createHash } from 'node:crypto';
 import type { DiffCounts } from '../contract/collections.ts';
-import { EMPTY_HISTORY, FOREIGN_KEY_PREFIX, type History, type HistoryRun, type HistoryTest, NOT_RUN, STRIP_CODES } from '../contract/history.ts';
+import { EMPTY_HISTORY, FOREIGN_KEY_PREFIX, MESSAGE_CHARS, type History, type HistoryRun, type HistoryTest, NOT_RUN, STRIP_CODES } from '../contract/history.ts';
 import type { Status } from '../contract/status.ts';
 import type { TrendPoint } from '../contract/collections.ts';
 import { passRate } from './totals.ts';
@@ -156,22 +156,33 @@ export function appendRun(previous: History, run: HistoryRun, results: readonly 
   const dropped = Math.max(0, runs.length - limit);
   const tests: Record<string, HistoryTest> = {};
   const current = new Map(results.map((r) => [r.key, r]));
-  const keep = (key: string, test: HistoryTest) => {
+  const kept = new Set(runs.slice(dropped).map((r) => r.id));
+  const keep = (key: string, test: HistoryTest, r: Result | undefined) => {
     if (!/[^-]/.test(test.strip)) return;
-    tests[key] = test;
+    const messages = Object.fromEntries(Object.entries(test.messages ?? {}).filter(([run]) => kept.has(run)));
+    const message = r && failing(STRIP_CODES[r.status]) ? firstLine(r.statusDetails.message) : '';
+    if (message) messages[id] = message;
+    const { messages: _, ...rest } = test;
+    tests[key] = Object.keys(messages).length ? { ...rest, messages } : rest;
   };
   for (const [key, test] of Object.entries(previous.tests)) {
     const r = current.get(key);
     const strip = alignStrip(test.strip, before) + (r ? STRIP_CODES[r.status] : NOT_RUN);
     const durations = [...alignDurations(test.durations, before), r ? r.durationMs : null];
-    keep(key, { name: r?.name ?? test.name, fullName: r?.fullName ?? test.fullName, strip: strip.slice(dropped), durations: durations.slice(dropped) });
+    keep(key, { ...test, name: r?.name ?? test.name, fullName: r?.fullName ?? test.fullName, strip: strip.slice(dropped), durations: durations.slice(dropped) }, r);
   }
   for (const r of results) {
     if (Object.hasOwn(tests, r.key) || Object.hasOwn(previous.tests, r.key)) continue;
     const strip = NOT_RUN.repeat(before) + STRIP_CODES[r.status];
-    keep(r.key, { name: r.name, fullName: r.fullName, strip: strip.slice(dropped), durations: [...Array<null>(before).fill(null), r.durationMs].slice(dropped) });
+    keep(r.key, { name: r.name, fullName: r.fullName, strip: strip.slice(dropped), durations: [...Array<null>(before).fill(null), r.durationMs].slice(dropped) }, r);
   }
   return { ...EMPTY_HISTORY, runs: runs.slice(dropped), tests };
+}
+
+/** A failure message's first line, at most MESSAGE_CHARS characters. */
+function firstLine(message: string | undefined): string {
+  const line = (message ?? '').split('\n').find((l) => l.trim())?.trim() ?? '';
+  return line.length > MESSAGE_CHARS ? `${line.slice(0, MESSAGE_CHARS - 1)}…` : line;
 }
 
 /** A strip of another length than the runs (a hand-edited or broken file) is realigned to its last `runs` codes. */

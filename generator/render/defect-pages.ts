@@ -8,6 +8,7 @@ import type { FailureLink, LinkedDefect } from '../link/failures.ts';
 import type { SignatureGroup } from '../link/signatures.ts';
 import type { Defect, DefectDrift } from '../model/defects.ts';
 import type { Result, Run } from '../model/types.ts';
+import { type History, STRIP_CODES } from '../contract/history.ts';
 import { safeDescription } from './description.ts';
 import { markdownFile } from './frontmatter.ts';
 
@@ -127,13 +128,29 @@ export function triageEntry(run: Run, link: FailureLink): TriageEntry {
 }
 
 /** Every file of the defects part of the content folder, as [relative path, text]. */
-export function renderDefectPages(run: Run, link: FailureLink): [string, string][] {
+export function renderDefectPages(run: Run, link: FailureLink, history?: History): [string, string][] {
   const byKey = new Map(run.results.map((r) => [r.key, r]));
-  const files: [string, string][] = link.defects.map((linked, i) => [
-    `defects/${linked.defect.slug}.md`,
+  const files: [string, string][] = link.defects.map((linked, i) => {
+    const entry = defectEntry(linked, i + 1, byKey);
+    const seen = history && history.runs.length > 1 ? defectHistory(history, linked.results) : undefined;
     // Written by the team, yet it still goes through the Markdown pipeline only: raw HTML shows as text.
-    markdownFile(defectEntry(linked, i + 1, byKey), `${safeDescription(linked.defect.body)}\n`),
-  ]);
+    return [`defects/${linked.defect.slug}.md`, markdownFile(seen ? { ...entry, history: seen } : entry, `${safeDescription(linked.defect.body)}\n`)];
+  });
   files.push(['triage/failures.md', markdownFile(triageEntry(run, link), '')]);
   return files;
+}
+
+/** In each run of the history, how many of the tests the defect explains now failed; the first and the last run any did. */
+function defectHistory(history: History, keys: readonly string[]): NonNullable<DefectEntry['history']> {
+  const perRun = history.runs.map((run) => ({ start: run.start, failures: 0 }));
+  for (const key of keys) {
+    const test = Object.hasOwn(history.tests, key) ? history.tests[key] : undefined;
+    if (!test) continue;
+    for (let i = 0; i < perRun.length; i++) {
+      const code = test.strip[i];
+      if (code === STRIP_CODES.failed || code === STRIP_CODES.broken) perRun[i]!.failures++;
+    }
+  }
+  const seen = perRun.filter((r) => r.failures > 0);
+  return { ...(seen[0] ? { firstSeen: seen[0].start, lastSeen: seen.at(-1)!.start } : {}), perRun };
 }

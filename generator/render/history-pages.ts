@@ -46,7 +46,12 @@ export function stripOf(history: History, key: string): StripCell[] {
   for (let i = from; i < history.runs.length; i++) {
     const status = STATUS_OF_CODE[test.strip[i] ?? NOT_RUN];
     const duration = test.durations[i];
-    cells.push(status ? { status, label: `${statusLabel(status)} · ${labels[i]}${duration != null ? ` · ${formatDuration(duration)}` : ''}` } : { status: 'none', label: `not run · ${labels[i]}` });
+    const message = test.messages?.[history.runs[i]!.id];
+    cells.push(
+      status
+        ? { status, label: `${statusLabel(status)} · ${labels[i]}${duration != null ? ` · ${formatDuration(duration)}` : ''}${message ? ` · ${message}` : ''}` }
+        : { status: 'none', label: `not run · ${labels[i]}` },
+    );
   }
   return cells;
 }

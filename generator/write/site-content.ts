@@ -52,7 +52,7 @@ export async function writeSiteContent(
   for (const page of [...runPages, renderCoveragePage(runPages[0]!.frontmatter, coverage, templates.markdown.coverage)]) {
     await writer.write(`pages/${page.frontmatter.slug}.md`, markdownFile(page.frontmatter, page.body));
   }
-  for (const [file, text] of renderDefectPages(run, failures)) await writer.write(file, text);
+  for (const [file, text] of renderDefectPages(run, failures, linked.runHistory.shown)) await writer.write(file, text);
   const { runHistory } = linked;
   const summary = buildSummary(title, run, totals, tree.nodes.length - 1, diagnostics.list, failures.breakdown, failures.categories, { diff: runHistory.diff.counts, history: { runs: runHistory.runs } });
   await writer.write('public/summary.json', `${JSON.stringify(summary, null, 2)}\n`);
