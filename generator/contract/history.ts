@@ -32,7 +32,7 @@ export const historyTestSchema = z.object({
   strip: z.string().regex(/^[pfbsu-]*$/),
   /** Duration per run in ms, null when not run. */
   durations: z.array(z.number().nonnegative().nullable()),
-  /** The first line of its message in the runs it failed, by run id (absent when it never failed in the runs kept). */
+  /** The first line of its failure message, by run id, kept in the runs where it changed (absent when it never failed in the runs kept). */
   messages: z.record(z.string(), z.string().max(MESSAGE_CHARS)).optional(),
 });
 export type HistoryTest = z.infer<typeof historyTestSchema>;

@@ -161,7 +161,10 @@ export function appendRun(previous: History, run: HistoryRun, results: readonly 
     if (!/[^-]/.test(test.strip)) return;
     const messages = Object.fromEntries(Object.entries(test.messages ?? {}).filter(([run]) => kept.has(run)));
     const message = r && failing(STRIP_CODES[r.status]) ? firstLine(r.statusDetails.message) : '';
-    if (message) messages[id] = message;
+    // Kept when it changes: a test that fails the same way for 50 runs keeps one line, not 50.
+    const runsWithMessages = runs.filter((run) => Object.hasOwn(messages, run.id));
+    const last = runsWithMessages.length ? messages[runsWithMessages.at(-1)!.id] : undefined;
+    if (message && message !== last) messages[id] = message;
     const { messages: _, ...rest } = test;
     tests[key] = Object.keys(messages).length ? { ...rest, messages } : rest;
   };

@@ -15,8 +15,8 @@ import type { Result } from '../model/types.ts';
 
 const STATUS_OF_CODE = Object.fromEntries(Object.entries(STRIP_CODES).map(([status, code]) => [code, status as Status])) as Record<string, Status>;
 
-/** Runs of a strip shown on a page: the most recent ones. */
-const STRIP_RUNS = 20;
+/** Runs of a strip shown on a page: the most recent ones (it is on every test page). */
+const STRIP_RUNS = 15;
 /**
  * A test is listed as flaky when it flipped at least twice (a fix or a regression
  * alone is one flip), in at least this share of the runs shown; or when it
@@ -43,10 +43,19 @@ export function stripOf(history: History, key: string): StripCell[] {
   const labels = labelsOf(history);
   const from = Math.max(0, history.runs.length - STRIP_RUNS);
   const cells: StripCell[] = [];
+  // The message is said where it changed; the runs after it that failed the same way say so.
+  let current: string | undefined;
+  for (let i = 0; i < from; i++) current = test.messages?.[history.runs[i]!.id] ?? current;
+  let said: string | undefined;
   for (let i = from; i < history.runs.length; i++) {
     const status = STATUS_OF_CODE[test.strip[i] ?? NOT_RUN];
     const duration = test.durations[i];
-    const message = test.messages?.[history.runs[i]!.id];
+    current = test.messages?.[history.runs[i]!.id] ?? current;
+    let message: string | undefined;
+    if ((status === 'failed' || status === 'broken') && current) {
+      message = current === said ? 'the same message' : current;
+      said = current;
+    }
     cells.push(
       status
         ? { status, label: `${statusLabel(status)} · ${labels[i]}${duration != null ? ` · ${formatDuration(duration)}` : ''}${message ? ` · ${message}` : ''}` }

@@ -51,7 +51,7 @@ describe('history in the browser', () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
     await page.goto(`${server.url}tests/${percentage.slug}.html`);
     const cells = page.locator('#history ~ .history-row .history-strip li');
-    expect(await cells.evaluateAll((els) => els.map((e) => e.className))).toEqual(['h-failed', 'h-passed', 'h-failed']);
+    expect(await cells.evaluateAll((els) => els.map((e) => e.className))).toEqual(['h-f', 'h-p', 'h-f']);
     expect(await page.locator('#history ~ .history-row .visually-hidden').textContent()).toMatch(/^Last 3 runs: 2 failed, 1 passed; the latest Failed · /);
     await page.goto(`${server.url}changes/`);
     expect(await page.locator('h2#new-failure').textContent()).toMatch(/New failures\s*1/);

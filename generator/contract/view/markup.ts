@@ -86,6 +86,8 @@ export interface StripCell {
  * Compact on purpose: it is on every test page.
  */
 const SAFE_LABEL = /^[\w ·:,.-]*$/;
+/** One letter per status in the strip's class names (h-p, h-f, …): the strip is on every test page. */
+const STRIP_CLASS: Record<StripCell['status'], string> = { passed: 'p', failed: 'f', broken: 'b', skipped: 's', unknown: 'u', none: 'n' };
 
 export function historyStripHtml(cells: readonly StripCell[]): string {
   if (!cells.length) return '';
@@ -94,7 +96,7 @@ export function historyStripHtml(cells: readonly StripCell[]): string {
   for (const c of cells) {
     counts.set(c.status, (counts.get(c.status) ?? 0) + 1);
     // Casebook's own words (a status, a date, a duration): nothing to escape, on purpose checked cheaply.
-    items += `<li class="h-${c.status}" title="${SAFE_LABEL.test(c.label) ? c.label : escapeHtml(c.label)}">${c.status === 'none' ? '·' : statusIcon(c.status)}</li>`;
+    items += `<li class="h-${STRIP_CLASS[c.status]}" title="${SAFE_LABEL.test(c.label) ? c.label : escapeHtml(c.label)}">${c.status === 'none' ? '·' : statusIcon(c.status)}</li>`;
   }
   const said = [...counts].map(([status, n]) => `${n} ${status === 'none' ? 'not run' : statusLabel(status as Status).toLowerCase()}`).join(', ');
   return `<span class="history-strip"><ol aria-hidden="true">${items}</ol><span class="visually-hidden">Last ${cells.length} runs: ${escapeHtml(said)}; the latest ${escapeHtml(cells.at(-1)!.label)}</span></span>`;

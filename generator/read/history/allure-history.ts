@@ -100,7 +100,8 @@ export async function fromAllure3(file: string, limit: number): Promise<{ histor
       totals.total++;
       stop = Math.max(stop, r.stop ?? 0);
       const key = `${FOREIGN_KEY_PREFIX}${historyId}`;
-      const test = (tests[key] ??= { name: r.name ?? '', fullName: r.fullName ?? '', strip: NOT_RUN.repeat(i), durations: Array<null>(i).fill(null) });
+      const test = tests[key] ?? { name: r.name ?? '', fullName: r.fullName ?? '', strip: NOT_RUN.repeat(i), durations: Array<null>(i).fill(null) };
+      tests[key] = test;
       test.strip = test.strip.padEnd(i, NOT_RUN) + c;
       test.durations = [...test.durations, ...Array<null>(Math.max(0, i - test.durations.length)).fill(null), r.duration ?? null];
       test.name = r.name ?? test.name;
