@@ -88,7 +88,7 @@ describe('history across runs', () => {
     expect(text(changes)).toContain('signs in to the cloud memory');
     expect(changes).not.toMatch(/<a [^>]*>signs in to the cloud memory/);
     const testPage = text(await page(`tests/${percentage.slug}`));
-    expect(testPage).toMatch(/History ✕✓Last 2 runs: 1 failed, 1 passed; the latest Passed · .* UTC · \d+ ms the last 2 runs, oldest first Passed 1 of 2 runs \(50%\) · first seen .* UTC · last failed .* UTC\. Since the previous run: fixed\./);
+    expect(testPage).toMatch(/History ✕✓Last 2 runs: 1 failed, 1 passed; the latest Passed · .* UTC · \d+ ms the last 2 runs, oldest first Passed 1 of 2 runs \(50%\) · first seen .* UTC · last failed .* UTC · last flipped .* UTC\. Since the previous run: fixed\./);
     const flaky = text(await page('flaky/index'));
     expect(flaky).toContain('Sync the memory (flaky)');
     // Fixed once, or broken once, is a change, not flakiness.

@@ -98,7 +98,7 @@ function changesByKey(diff: RunDiff) {
   return index;
 }
 
-/** "Passed 48 of 50 runs (96%) · first seen 3 Oct 2026, 09:00 · last failed 25 Nov 2026, 13:18": over the whole history. */
+/** "Passed 48 of 50 runs (96%) · first seen … · last failed … · last flipped …": over the whole history (a flip: passing after failing, or the other way). */
 function recordOf(history: History, key: string): string {
   const test = Object.hasOwn(history.tests, key) ? history.tests[key] : undefined;
   if (!test) return '';
@@ -107,10 +107,17 @@ function recordOf(history: History, key: string): string {
   let counted = 0;
   let first = -1;
   let lastFailure = -1;
+  let lastFlip = -1;
+  let outcome: boolean | undefined;
   for (let i = 0; i < test.strip.length; i++) {
     const code = test.strip[i];
     if (code === NOT_RUN) continue;
     if (first < 0) first = i;
+    const passedNow = code === STRIP_CODES.passed ? true : code === STRIP_CODES.failed || code === STRIP_CODES.broken ? false : undefined;
+    if (passedNow !== undefined) {
+      if (outcome !== undefined && passedNow !== outcome) lastFlip = i;
+      outcome = passedNow;
+    }
     if (code === STRIP_CODES.passed) passed++;
     if (code === STRIP_CODES.passed || code === STRIP_CODES.failed || code === STRIP_CODES.broken) counted++;
     if (code === STRIP_CODES.failed || code === STRIP_CODES.broken) lastFailure = i;
@@ -118,6 +125,7 @@ function recordOf(history: History, key: string): string {
   const parts = [`passed ${passed} of ${pluralize(counted, 'run')}${counted ? ` (${Math.round((100 * passed) / counted)}%)` : ''}`];
   if (first >= 0) parts.push(`first seen ${labels[first]}`);
   parts.push(lastFailure >= 0 ? `last failed ${labels[lastFailure]}` : 'never failed');
+  if (lastFlip >= 0) parts.push(`last flipped ${labels[lastFlip]}`);
   const text = parts.join(' · ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
