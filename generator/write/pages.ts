@@ -9,7 +9,8 @@ import { attachmentsOf } from '../model/attachments.ts';
 import type { Defect } from '../model/defects.ts';
 import type { FeatureNode } from '../model/types.ts';
 import { renderCase, testCaseFields } from '../render/case-page.ts';
-import { testDefectFields } from '../render/defect-pages.ts';
+import { testDefectFields, triageEntry } from '../render/defect-pages.ts';
+import { renderUnexplained } from '../render/unexplained-page.ts';
 import { renderFeature } from '../render/feature-page.ts';
 import { renderChanges, renderFlaky, testHistoryView } from '../render/history-pages.ts';
 import { markdownHtml } from '../render/markdown-html.ts';
@@ -95,5 +96,6 @@ export async function writePages(linked: LinkedRun, featureEntries: readonly Fea
     await putPage(`features/${entry.slug}`, page);
   });
   await putPage('changes/index', timed(() => renderChanges(linked.runHistory, resultByKey, options.base, templates.html.changes)));
+  await putPage('unexplained/index', timed(() => renderUnexplained(triageEntry(run, failures), options.base, templates.html.unexplained)));
   await putPage('flaky/index', timed(() => renderFlaky(linked.runHistory, run.results, options.base, templates.html.flaky)));
 }

@@ -37,5 +37,27 @@ function wireMenuButton(): void {
   });
 }
 
+// "Copy" buttons (the unexplained failures' defect files): shown only where the clipboard can be written.
+function wireCopyButtons(): void {
+  for (const button of document.querySelectorAll<HTMLButtonElement>('.copy-button')) {
+    button.hidden = !navigator.clipboard;
+    button.addEventListener('click', async () => {
+      const text = document.getElementById(button.dataset.copy ?? '')?.textContent ?? '';
+      await navigator.clipboard.writeText(text);
+      button.textContent = 'Copied';
+    });
+  }
+}
+
+// Pages the generator renders share one frame, built for no page in particular:
+// the side nav's link to this page is marked here.
+function markCurrentNavLink(): void {
+  const links = [...document.querySelectorAll<HTMLAnchorElement>('.sidebar-nav .nav-top > li > a')];
+  if (links.some((a) => a.hasAttribute('aria-current'))) return;
+  links.find((a) => a.pathname === location.pathname)?.setAttribute('aria-current', 'page');
+}
+
 loadNavTree();
 wireMenuButton();
+wireCopyButtons();
+markCurrentNavLink();
