@@ -80,7 +80,7 @@ export async function generate(config: CasebookConfig, logger: Logger = silentLo
   const content = await writeSiteContent(linked, { title: config.title, options, templates, crumbsFor, writer, diagnostics });
   hooks.onSiteContent?.(writer.dir);
   const rendered = (ms: number) => (timings.render = (timings.render ?? 0) + ms);
-  await writePages(linked, content.featureEntries, { options, templates, crumbsFor, writer, sinks: hooks, logger, rendered });
+  await writePages(linked, content.featureEntries, { options, templates, crumbsFor, writer, sinks: hooks, logger, rendered, diagnostics: diagnostics.list });
   const outcome = await writer.finish();
   logger.progress(`write: ${outcome.files} files (${outcome.changed} changed, ${outcome.removed} stale removed)`);
   timings.write = performance.now() - writing - (timings.render ?? 0);

@@ -21,8 +21,8 @@ export const COMMON_FLAGS = `  --results DIR     An allure-results folder; repea
   --content DIR     Working folder for the generated content and the parsed-case cache
                     (default: .casebook/content; keep it between CI runs to rebuild faster)
   --templates DIR   Folder of templates that replace the default ones of the same name:
-                    test/case/feature.html.hbs, partials/*.html.hbs, overview/features/
-                    rejected/coverage.md.hbs
+                    test/case/feature/changes/flaky/unexplained/rejected.html.hbs,
+                    partials/*.html.hbs, overview/features/coverage.md.hbs
   --history SOURCE  Earlier runs: the previous site's folder (or its history/), or the
                     https:// URL of the published site; the diff and trends come from it
   --history-limit N Runs the history keeps (default 50)

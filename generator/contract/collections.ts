@@ -75,7 +75,7 @@ const executorViewSchema = z.object({
   buildUrl: z.string(),
 });
 
-/** `pages/overview.md`, `pages/features.md`, `pages/rejected.md`. */
+/** `pages/overview.md`, `pages/features.md` (and `pages/coverage.md`, with its coverage). */
 /** One run of the overview's trend (contract/view/trend.ts draws it). */
 export const trendPointSchema = z.object({
   start: z.number(),
@@ -91,7 +91,7 @@ export type TrendPoint = z.infer<typeof trendPointSchema>;
 
 export const pageEntrySchema = z.object({
   kind: z.literal('page'),
-  slug: z.enum(['overview', 'features', 'rejected', 'coverage']),
+  slug: z.enum(['overview', 'features', 'coverage']),
   title: z.string(),
   runTitle: z.string(),
   totals: totalsSchema,

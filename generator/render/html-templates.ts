@@ -30,7 +30,7 @@ import {
 import type { TestDefect } from '../contract/defects.ts';
 import { UNINDEXED_MARKERS } from '../contract/search.ts';
 
-export const HTML_TEMPLATE_NAMES = ['test', 'case', 'feature', 'changes', 'flaky', 'unexplained'] as const;
+export const HTML_TEMPLATE_NAMES = ['test', 'case', 'feature', 'changes', 'flaky', 'unexplained', 'rejected'] as const;
 export type HtmlTemplateName = (typeof HTML_TEMPLATE_NAMES)[number];
 export type HtmlTemplates = Record<HtmlTemplateName, (view: object) => string>;
 
@@ -62,7 +62,7 @@ function registerHelpers(hb: typeof Handlebars) {
 }
 
 /** Markdown templates of pages that are HTML now: a user's copy of one is no longer used. */
-const REPLACED = { 'test.md.hbs': 'test.html.hbs', 'case.md.hbs': 'case.html.hbs', 'feature.md.hbs': 'feature.html.hbs' } as const;
+const REPLACED = { 'test.md.hbs': 'test.html.hbs', 'case.md.hbs': 'case.html.hbs', 'feature.md.hbs': 'feature.html.hbs', 'rejected.md.hbs': 'rejected.html.hbs' } as const;
 
 /** The user's templates that nothing reads any more, with what replaced each. */
 export async function obsoleteTemplates(overrideDir: string | undefined): Promise<{ file: string; replacedBy: string }[]> {

@@ -1,4 +1,4 @@
-// The run-wide pages: overview, the features index and rejected input.
+// The run-wide pages Astro renders: the overview and the features index.
 import { pluralize } from '../contract/view/format.ts';
 import { featureHref } from '../contract/view/urls.ts';
 import type { ListItem } from 'mdast';
@@ -7,7 +7,7 @@ import { type Diagnostic, rejectedOf } from '../diagnostics/diagnostic.ts';
 import type { FeatureNode, Run, RunTotals } from '../model/types.ts';
 import { passRate } from '../model/totals.ts';
 import { formatDuration } from '../contract/view/format.ts';
-import { code, inlineCode, link, list, listItem, paragraph, safeUrl, stringify, table, text } from '../markdown/fragments.ts';
+import { code, inlineCode, link, list, listItem, paragraph, safeUrl, stringify, text } from '../markdown/fragments.ts';
 import type { RenderedPage, RenderOptions } from './test-page.ts';
 
 export interface RunPagesInput {
@@ -42,7 +42,7 @@ function treeList(nodes: readonly FeatureNode[], base: string): ListItem[] {
   );
 }
 
-export function renderRunPages(input: RunPagesInput, options: RenderOptions, templates: Record<'overview' | 'features' | 'rejected', (view: object) => string>): RenderedPage<PageEntry>[] {
+export function renderRunPages(input: RunPagesInput, options: RenderOptions, templates: Record<'overview' | 'features', (view: object) => string>): RenderedPage<PageEntry>[] {
   const { run, totals, root, diagnostics } = input;
   const rejected = rejectedOf(diagnostics);
   const common = {
@@ -73,16 +73,8 @@ export function renderRunPages(input: RunPagesInput, options: RenderOptions, tem
     rejectedLink: rejected.length ? stringify([paragraph(link(`${base}rejected/`, text(`${rejected.length} input file(s) or part(s) were rejected — see why`)))]) : '',
   };
   const featuresView = { base, tree: stringify(root.children.length ? [list(treeList(root.children, base))] : []) };
-  const rejectedView = {
-    base,
-    count: rejected.length,
-    table: rejected.length
-      ? stringify([table(['File', 'Reason', 'Code'], rejected.map((r) => [inlineCode(r.file || '(run)'), text(r.reason.replace(/\s*\n\s*/g, ' ')), inlineCode(r.code)]))])
-      : '',
-  };
   return [
     { frontmatter: { ...common, slug: 'overview', title: input.title, ...(input.trend && input.trend.length > 1 ? { trend: input.trend } : {}) }, body: templates.overview(overviewView) },
     { frontmatter: { ...common, slug: 'features', title: 'Features' }, body: templates.features(featuresView) },
-    { frontmatter: { ...common, slug: 'rejected', title: 'Rejected input' }, body: templates.rejected(rejectedView) },
   ];
 }

@@ -10,7 +10,7 @@ import Handlebars from 'handlebars';
 type CompileOptions = NonNullable<Parameters<typeof Handlebars.compile>[1]>;
 import { CasebookError } from '../diagnostics/diagnostic.ts';
 
-export const TEMPLATE_NAMES = ['overview', 'features', 'rejected', 'coverage'] as const;
+export const TEMPLATE_NAMES = ['overview', 'features', 'coverage'] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 export type Templates = Record<TemplateName, (view: object) => string>;
 
@@ -50,7 +50,7 @@ export function compileTemplate(hb: typeof Handlebars, { source, from }: Templat
 }
 
 /**
- * The Markdown page templates (overview, features, rejected, coverage). Each
+ * The Markdown page templates (overview, features, coverage). Each
  * value in their views is a section of the page already built as escaped
  * Markdown (render/run-pages.ts), so they are compiled with `noEscape`, and an
  * override arranges the sections (order, drop, text around them), not what is

@@ -2,6 +2,7 @@
 // feature node, with the results' attachments. A build may take a page itself
 // (to frame it right away); otherwise it waits in the content folder.
 import { HTML_PAGES_DIR, SITE_FILES_DIR, serializeHtmlPage, type HtmlPage } from '../contract/frame.ts';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Logger } from '../lib/logger.ts';
 import { mapConcurrent } from '../lib/map-concurrent.ts';
 import type { LinkedRun } from '../link/link-run.ts';
@@ -11,6 +12,7 @@ import type { FeatureNode } from '../model/types.ts';
 import { renderCase, testCaseFields } from '../render/case-page.ts';
 import { testDefectFields, triageEntry } from '../render/defect-pages.ts';
 import { renderUnexplained } from '../render/unexplained-page.ts';
+import { renderRejected } from '../render/rejected-page.ts';
 import { renderFeature } from '../render/feature-page.ts';
 import { renderChanges, renderFlaky, testHistoryView } from '../render/history-pages.ts';
 import { markdownHtml } from '../render/markdown-html.ts';
@@ -35,6 +37,8 @@ export interface PagesContext {
   logger: Logger;
   /** Called with the milliseconds each page took to render (the rest is writing). */
   rendered: (ms: number) => void;
+  /** Every diagnostic so far, for the rejected-input page. */
+  diagnostics: readonly Diagnostic[];
 }
 
 export async function writePages(linked: LinkedRun, featureEntries: readonly FeatureEntryOf[], context: PagesContext): Promise<void> {
@@ -96,6 +100,7 @@ export async function writePages(linked: LinkedRun, featureEntries: readonly Fea
     await putPage(`features/${entry.slug}`, page);
   });
   await putPage('changes/index', timed(() => renderChanges(linked.runHistory, resultByKey, options.base, templates.html.changes)));
+  await putPage('rejected/index', timed(() => renderRejected(context.diagnostics, templates.html.rejected)));
   await putPage('unexplained/index', timed(() => renderUnexplained(triageEntry(run, failures), options.base, templates.html.unexplained)));
   await putPage('flaky/index', timed(() => renderFlaky(linked.runHistory, run.results, options.base, templates.html.flaky)));
 }
