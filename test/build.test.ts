@@ -77,8 +77,8 @@ describe('pages rendered while Astro builds', () => {
   it('are the same pages whether they wait in memory or in the content folder', async () => {
     const [held, spilled] = await Promise.all([buildSite([fixture('jest')]), buildSite([fixture('jest')], {}, { pendingPagesBudget: 0 })]);
     // With no memory budget every generated page waits in the content folder; by default none does.
-    // (One per test and per feature node, and the Changes and Flaky pages.)
-    expect((await fg('html/**/*.html', { cwd: spilled.contentDir })).length).toBe(held.run.results.length + held.tree.nodes.length - 1 + 2);
+    // (One per test and per feature node, and the Changes, Flaky tests, Unexplained failures and Rejected input pages.)
+    expect((await fg('html/**/*.html', { cwd: spilled.contentDir })).length).toBe(held.run.results.length + held.tree.nodes.length - 1 + 4);
     expect(await fg('html/**/*.html', { cwd: held.contentDir })).toEqual([]);
     const [a, b] = await Promise.all([readPages(held.outDir), readPages(spilled.outDir)]);
     expect([...b.keys()]).toEqual([...a.keys()]);
