@@ -2,7 +2,7 @@
 // the generator's contract, so a page that does not match fails the build.
 // (The feature tree is one JSON file, read by src/lib/site-data.ts.)
 import { defineCollection } from 'astro:content';
-import { defectEntrySchema, triageEntrySchema } from '../generator/contract/defects.ts';
+import { triageEntrySchema } from '../generator/contract/defects.ts';
 import { glob } from 'astro/loaders';
 import path from 'node:path';
 import { pageEntrySchema } from '../generator/contract/collections.ts';
@@ -17,6 +17,5 @@ const loader = (folder: string) => glob({ base: path.join(contentDir, folder), p
 
 export const collections = {
   pages: defineCollection({ loader: loader('pages'), schema: pageEntrySchema }),
-  defects: defineCollection({ loader: loader('defects'), schema: defectEntrySchema }),
   triage: defineCollection({ loader: loader('triage'), schema: triageEntrySchema }),
 };

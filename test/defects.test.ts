@@ -4,11 +4,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fg from 'fast-glob';
 import { parse as parseYaml } from 'yaml';
+import { DomUtils, parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { check } from '../generator/check.ts';
 import { loadConfig } from '../generator/config/load.ts';
 import { parseHtmlPage } from '../generator/contract/frame.ts';
-import { defectEntrySchema, triageEntrySchema } from '../generator/contract/defects.ts';
+import { triageEntrySchema } from '../generator/contract/defects.ts';
 import { createDiagnosticList } from '../generator/diagnostics/diagnostic.ts';
 import { generate } from '../generator/generate.ts';
 import { categorize, categoryCounts } from '../generator/link/categories.ts';
@@ -417,13 +418,17 @@ describe('generated content', () => {
     expect(plain).not.toContain('<summary>Message</summary>');
     expect(plain).toContain('<span data-pagefind-filter="failure">Unexplained</span>');
 
-    const pages = (await fg('defects/*.md', { cwd: out.contentDir })).sort();
-    expect(pages).toEqual(['calc-203', 'cart-303', 'fx-rates-down', 'step-nested', 'stock-supplier', 'sync-offline', 'view-null'].map((s) => `defects/${s}.md`));
-    const nested = await read('defects/step-nested.md');
-    const data = defectEntrySchema.parse(nested.data);
-    expect(data).toMatchObject({ drift: 'regression', counts: { total: 3, failed: 0, broken: 3 }, order: 2, file: 'test/fixtures/defects/nested-step-errors.md' });
-    expect(data.tests.map((t) => t.title)).toEqual(['fails inside a nested step', 'fails inside a nested step', 'fails inside a nested step']);
-    expect(nested.body.trim()).toBe('Fixed in 2.3: the helpers no longer throw from inside a nested step. If this\nshows up again, the fix was lost.');
+    // Each defect's page, rendered by the generator into the frame.
+    const pages = (await fg('html/defects/*/index.html', { cwd: out.contentDir })).sort();
+    expect(pages).toEqual(['calc-203', 'cart-303', 'fx-rates-down', 'step-nested', 'stock-supplier', 'sync-offline', 'view-null'].map((s) => `html/defects/${s}/index.html`));
+    const nested = parseHtmlPage(await readFile(path.join(out.contentDir, 'html/defects/step-nested/index.html'), 'utf8'))!;
+    const text = DomUtils.textContent(parseDocument(nested.html).children).replace(/\s+/g, ' ');
+    expect(nested.title).toBe('Errors thrown inside nested steps');
+    expect(text).toContain('Regression. This defect is marked fixed, yet 3 failures in this run still match it.');
+    expect(text).toMatch(/Failed ?0 ?Broken ?3 ?Defect file ?test\/fixtures\/defects\/nested-step-errors\.md/);
+    expect(text).toContain('This defect is number 2 in the matching order.');
+    expect(nested.html.match(/<a href="\/tests\/[^"]+">fails inside a nested step<\/a>/g)).toHaveLength(3);
+    expect(nested.html).toContain('<div class="prose page-body defect-explanation"><p>Fixed in 2.3: the helpers no longer throw from inside a nested step. If this\nshows up again, the fix was lost.</p>');
 
     const triage = triageEntrySchema.parse((await read('triage/failures.md')).data);
     expect(triage.breakdown).toMatchObject({ failures: 16, explained: 13, unexplained: 3, groups: 3 });
@@ -436,10 +441,10 @@ describe('generated content', () => {
     const dir = await tempDir('defect-hostile');
     const config = await loadConfig({ cwd: dir, overrides: { results: resultsOf('mocha'), content: path.join(dir, 'content'), defects: [path.resolve('test/fixtures/defects-malformed')] } });
     const out = await generate(config);
-    const text = await readFile(path.join(out.contentDir, 'defects/hostile-body.md'), 'utf8');
-    const body = text.slice(text.indexOf('\n---\n') + 5);
-    expect(body).not.toMatch(/(?<!\\)<(script|img)|javascript:/);
-    expect(body).toContain('\\<script>alert("body")\\</script>');
-    expect(body).toContain('[fine](https://example.org/ok)');
+    const page = parseHtmlPage(await readFile(path.join(out.contentDir, 'html/defects/hostile-body/index.html'), 'utf8'))!;
+    const body = page.html.slice(page.html.indexOf('defect-explanation'), page.html.indexOf('matchers-heading'));
+    expect(body).not.toMatch(/<(script|img)|javascript:/);
+    expect(body).toContain('&lt;script&gt;alert(&quot;body&quot;)&lt;/script&gt;');
+    expect(body).toContain('<a href="https://example.org/ok"');
   });
 });

@@ -112,12 +112,13 @@ describe('history across runs', () => {
     const first = await runOnce(RUN1, { defects });
     const second = await runOnce(RUN2, { defects, history: first.site });
     const third = await runOnce(RUN1, { defects, history: second.site });
-    const page = await readFile(path.join(path.dirname(third.site), 'defects', 'calc-203.md'), 'utf8');
-    const data = JSON.parse(page.slice(4, page.indexOf('\n---\n', 4)));
-    // The percentage test failed, was fixed, then failed again.
-    expect(data.history.perRun.map((r: { failures: number }) => r.failures)).toEqual([1, 0, 1]);
-    expect(data.history.firstSeen).toBe(third.history.runs[0]!.start);
-    expect(data.history.lastSeen).toBe(third.history.runs[2]!.start);
+    const html = await readFile(path.join(path.dirname(third.site), 'html', 'defects', 'calc-203', 'index.html'), 'utf8');
+    const section = html.slice(html.indexOf('defect-history-heading'), html.indexOf('matchers-heading'));
+    // The percentage test failed, was fixed, then failed again (the table lists the latest run first).
+    expect([...section.matchAll(/<tr><td>[^<]+<\/td><td>(\d+)<\/td><\/tr>/g)].map((m) => Number(m[1]))).toEqual([1, 0, 1]);
+    const [firstSeen, lastSeen] = [...section.matchAll(/<time datetime="([^"]+)"/g)].map((m) => Date.parse(m[1]!));
+    expect(firstSeen).toBe(third.history.runs[0]!.start);
+    expect(lastSeen).toBe(third.history.runs[2]!.start);
   });
 
   it('--no-history-append compares, but publishes the history as it was', async () => {

@@ -124,8 +124,8 @@ describe('search pages', () => {
     const site = await buildSite([...results, hostile], { defects: [path.resolve('test/fixtures/defects')], cases: [path.resolve('test/fixtures/cases')] });
     const fromSearchPages = await indexedPages(site.outDir);
     const searchPages = await fg('**/*.html', { cwd: site.searchPagesDir });
-    // Tests, cases and features (the features index is Astro's page).
-    expect(searchPages.length).toBe(site.totals.total + site.cases.cases.filter((c) => c.written).length + site.tree.nodes.length - 1);
+    // Tests, cases, features (the features index is Astro's page) and the known defects.
+    expect(searchPages.length).toBe(site.totals.total + site.cases.cases.filter((c) => c.written).length + site.tree.nodes.length - 1 + site.failures.defects.length);
     // The same site indexed from its framed pages, as it would be without search pages.
     await runPagefind({ outDir: site.outDir });
     const fromSite = await indexedPages(site.outDir);

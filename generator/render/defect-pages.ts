@@ -9,7 +9,10 @@ import type { SignatureGroup } from '../link/signatures.ts';
 import type { Defect, DefectDrift } from '../model/defects.ts';
 import type { Result, Run } from '../model/types.ts';
 import { type History, STRIP_CODES } from '../contract/history.ts';
-import { safeDescription } from './description.ts';
+import type { HtmlPage } from '../contract/frame.ts';
+import { defectFilters, defectHref, defectsIndexHref, issueHref, kindLabel } from '../contract/view/defects.ts';
+import { formatDateTime, isoDateTime, pluralize } from '../contract/view/format.ts';
+import { testHref } from '../contract/view/urls.ts';
 import { markdownFile } from './frontmatter.ts';
 
 /** The largest groups are listed; the rest are counted. */
@@ -127,17 +130,50 @@ export function triageEntry(run: Run, link: FailureLink): TriageEntry {
   };
 }
 
-/** Every file of the defects part of the content folder, as [relative path, text]. */
-export function renderDefectPages(run: Run, link: FailureLink, history?: History): [string, string][] {
-  const byKey = new Map(run.results.map((r) => [r.key, r]));
-  const files: [string, string][] = link.defects.map((linked, i) => {
-    const entry = defectEntry(linked, i + 1, byKey);
-    const seen = history && history.runs.length > 1 ? defectHistory(history, linked.results) : undefined;
-    // Written by the team, yet it still goes through the Markdown pipeline only: raw HTML shows as text.
-    return [`defects/${linked.defect.slug}.md`, markdownFile(seen ? { ...entry, history: seen } : entry, `${safeDescription(linked.defect.body)}\n`)];
-  });
-  files.push(['triage/failures.md', markdownFile(triageEntry(run, link), '')]);
-  return files;
+/** The triage data Astro's pages read (the overview's breakdown, the defects index, the nav's counts). */
+export function renderTriage(run: Run, link: FailureLink): [string, string] {
+  return ['triage/failures.md', markdownFile(triageEntry(run, link), '')];
+}
+
+/** A known defect's page, rendered by the generator into the frame (docs/decisions/site-pages.md); in the search index. */
+export function renderDefectPage(
+  linked: LinkedDefect,
+  order: number,
+  byKey: ReadonlyMap<string, Result>,
+  context: { base: string; history?: History; explanationHtml: string },
+  template: (view: object) => string,
+): HtmlPage {
+  const d = defectEntry(linked, order, byKey);
+  const { base, history } = context;
+  const seen = history && history.runs.length > 1 ? defectHistory(history, linked.results) : undefined;
+  const when = (ms: number) => ({ iso: isoDateTime(ms), text: formatDateTime(ms) });
+  const view = {
+    filters: defectFilters(d),
+    crumbs: [{ label: 'Known defects', href: defectsIndexHref(base) }, { label: d.id }],
+    eyebrow: `Known ${kindLabel(d.defectKind).toLowerCase()} defect · ${d.id}`,
+    title: d.title,
+    badges: d,
+    failuresInRun: pluralize(d.counts.total, 'failure'),
+    regression: d.drift === 'regression',
+    notSeen: d.drift === 'not-seen',
+    issue: issueHref(d.issue),
+    owner: d.owner,
+    failed: d.counts.failed,
+    broken: d.counts.broken,
+    file: d.file,
+    explanationHtml: context.explanationHtml,
+    history: seen && {
+      runs: pluralize(seen.perRun.length, 'run'),
+      firstSeen: seen.firstSeen === undefined ? undefined : when(seen.firstSeen),
+      lastSeen: seen.lastSeen === undefined ? undefined : when(seen.lastSeen),
+      perRun: [...seen.perRun].reverse().map((r) => ({ when: formatDateTime(r.start), failures: r.failures })),
+    },
+    order: d.order,
+    matchers: d.matchers,
+    overlaps: d.overlaps.map((o) => ({ id: o.id, href: defectHref(base, o.slug), count: pluralize(o.count, 'failure'), explained: o.first ? 'explained here' : `explained by ${o.id}` })),
+    tests: d.tests.map((t) => ({ ...t, href: testHref(base, t.slug) })),
+  };
+  return { title: d.title, navOpen: [], html: template(view) };
 }
 
 /** In each run of the history, how many of the tests the defect explains now failed; the first and the last run any did. */

@@ -30,7 +30,7 @@ import {
 import type { TestDefect } from '../contract/defects.ts';
 import { UNINDEXED_MARKERS } from '../contract/search.ts';
 
-export const HTML_TEMPLATE_NAMES = ['test', 'case', 'feature', 'changes', 'flaky', 'unexplained', 'rejected'] as const;
+export const HTML_TEMPLATE_NAMES = ['test', 'case', 'feature', 'changes', 'flaky', 'unexplained', 'rejected', 'defect'] as const;
 export type HtmlTemplateName = (typeof HTML_TEMPLATE_NAMES)[number];
 export type HtmlTemplates = Record<HtmlTemplateName, (view: object) => string>;
 

@@ -10,7 +10,7 @@ import { attachmentsOf } from '../model/attachments.ts';
 import type { Defect } from '../model/defects.ts';
 import type { FeatureNode } from '../model/types.ts';
 import { renderCase, testCaseFields } from '../render/case-page.ts';
-import { testDefectFields, triageEntry } from '../render/defect-pages.ts';
+import { renderDefectPage, testDefectFields, triageEntry } from '../render/defect-pages.ts';
 import { renderUnexplained } from '../render/unexplained-page.ts';
 import { renderRejected } from '../render/rejected-page.ts';
 import { renderFeature } from '../render/feature-page.ts';
@@ -100,6 +100,10 @@ export async function writePages(linked: LinkedRun, featureEntries: readonly Fea
     await putPage(`features/${entry.slug}`, page);
   });
   await putPage('changes/index', timed(() => renderChanges(linked.runHistory, resultByKey, options.base, templates.html.changes)));
+  for (const [i, defect] of failures.defects.entries()) {
+    const explanationHtml = explanationOf(defect.defect);
+    await putPage(`defects/${defect.defect.slug}/index`, timed(() => renderDefectPage(defect, i + 1, resultByKey, { base: options.base, history: linked.runHistory.shown, explanationHtml }, templates.html.defect)));
+  }
   await putPage('rejected/index', timed(() => renderRejected(context.diagnostics, templates.html.rejected)));
   await putPage('unexplained/index', timed(() => renderUnexplained(triageEntry(run, failures), options.base, templates.html.unexplained)));
   await putPage('flaky/index', timed(() => renderFlaky(linked.runHistory, run.results, options.base, templates.html.flaky)));

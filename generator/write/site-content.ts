@@ -10,7 +10,7 @@ import { coveragePageOf, featureCaseFields } from '../link/case-stage.ts';
 import type { LinkedRun } from '../link/link-run.ts';
 import type { FeatureNode } from '../model/types.ts';
 import { renderCoveragePage } from '../render/case-page.ts';
-import { renderDefectPages } from '../render/defect-pages.ts';
+import { renderTriage } from '../render/defect-pages.ts';
 import { featureEntry } from '../render/feature-page.ts';
 import { markdownFile } from '../render/frontmatter.ts';
 import type { PageTemplates } from '../render/page-templates.ts';
@@ -52,7 +52,8 @@ export async function writeSiteContent(
   for (const page of [...runPages, renderCoveragePage(runPages[0]!.frontmatter, coverage, templates.markdown.coverage)]) {
     await writer.write(`pages/${page.frontmatter.slug}.md`, markdownFile(page.frontmatter, page.body));
   }
-  for (const [file, text] of renderDefectPages(run, failures, linked.runHistory.shown)) await writer.write(file, text);
+  const [triageFile, triageText] = renderTriage(run, failures);
+  await writer.write(triageFile, triageText);
   const { runHistory } = linked;
   const summary = buildSummary(title, run, totals, tree.nodes.length - 1, diagnostics.list, failures.breakdown, failures.categories, { diff: runHistory.diff.counts, history: { runs: runHistory.runs } });
   await writer.write('public/summary.json', `${JSON.stringify(summary, null, 2)}\n`);

@@ -1,4 +1,4 @@
-// The failures data the pages need, read from the `triage` and `defects` collections
+// The failures data the pages need, read from the `triage` collection
 // (with site-data.ts, the modules here that touch astro:content besides the routes).
 import { getEntry } from 'astro:content';
 
@@ -7,8 +7,4 @@ export async function getTriage() {
   const entry = await getEntry('triage', 'failures');
   if (!entry) throw new Error('The content folder has no triage/failures.md; was it written by `casebook generate`?');
   return entry;
-}
-
-export async function getDefect(slug: string) {
-  return getEntry('defects', slug);
 }
