@@ -12,13 +12,6 @@ export const SITE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 
 const VITE_RESERVED = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV']);
 
-/**
- * Astro's warnings about a run without known defects (no --defects, or a
- * folder without any): an empty collection is expected then, and the
- * generator reports any defect file it could not read itself.
- */
-const EXPECTED_WARNING = /The base directory ".*[\\/]defects[\\/]?" does not exist|The collection "defects" does not exist or is empty/;
-
 export interface AstroBuildOptions {
   contentDir: string;
   outDir: string;
@@ -143,7 +136,6 @@ function astroOutput(logger: Logger, tail: string[]): (chunk: Buffer) => void {
       if (!clean) continue;
       tail.push(clean);
       if (tail.length > 40) tail.shift();
-      if (EXPECTED_WARNING.test(clean)) continue;
       if (/error|warn|pages? built|Complete|generating static routes|Collecting/i.test(clean)) logger.progress(`astro: ${clean}`);
     }
   };
