@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../generator/config/load.ts';
 import { historySchema, type History } from '../generator/contract/history.ts';
 import { generate } from '../generator/generate.ts';
-import { appendRun, diffRun, flipRate } from '../generator/model/history.ts';
+import { appendRun, diffRun, flipsOf } from '../generator/model/history.ts';
 import type { Result } from '../generator/model/types.ts';
 import { serveStatic } from './support/serve.ts';
 import { tempDir } from './support/site.ts';
@@ -256,9 +256,9 @@ describe('history rules (hand-made edge cases)', () => {
   });
 
   it('flip rate counts passed ↔ failed or broken changes, not skips or absences', () => {
-    expect(flipRate('pfpfp')).toBe(1);
-    expect(flipRate('ppppf')).toBe(0.25);
-    expect(flipRate('p-s-p')).toBe(0);
-    expect(flipRate('pb')).toBe(1);
+    expect(flipsOf('pfpfp').rate).toBe(1);
+    expect(flipsOf('ppppf').rate).toBe(0.25);
+    expect(flipsOf('p-s-p').rate).toBe(0);
+    expect(flipsOf('pb').rate).toBe(1);
   });
 });

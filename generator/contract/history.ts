@@ -7,7 +7,6 @@ import { z } from 'zod';
 import { totalsSchema } from './collections.ts';
 
 /** Where the history lives in a site. */
-export const HISTORY_DIR = 'history';
 export const HISTORY_INDEX = 'history/index.json';
 
 /** One status per run in a test's strip: passed, failed, broken, skipped, unknown, or "-" when the test was not in that run. */

@@ -206,10 +206,6 @@ export function flipsOf(strip: string): { flips: number; rate: number } {
   return { flips, rate: outcomes.length < 2 ? 0 : flips / (outcomes.length - 1) };
 }
 
-export function flipRate(strip: string): number {
-  return flipsOf(strip).rate;
-}
-
 /** Runs the overview's trend shows, the latest last. */
 export const TREND_RUNS = 30;
 
